@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Shuyu",
+    products: [
+        .executable(name: "shuyu", targets: ["shuyu"]),
+        .library(name: "ICUText", targets: ["ICUText"]),
+        .library(name: "ChineseText", targets: ["ChineseText"]),
+        .library(name: "SourceText", targets: ["SourceText"]),
+        .library(name: "BilingualCorpus", targets: ["BilingualCorpus"]),
+        .library(name: "Terminology", targets: ["Terminology"]),
+        .library(name: "Formats", targets: ["Formats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system ICU (libicu-dev). Only ICUText imports it.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // Foundation-free Swift wrappers over ICU; exposes only Swift types.
+        .target(name: "ICUText", dependencies: ["CICU"]),
+        // Chinese text on top of ICU: lexicon-aware segmentation, pinyin, match keys.
+        .target(name: "ChineseText", dependencies: ["ICUText"]),
+        // Positions, ranges, line/column conversion and diagnostics.
+        .target(name: "SourceText"),
+        // Finding Chinese originals and the English they translate.
+        .target(name: "BilingualCorpus", dependencies: ["ChineseText", "SourceText"]),
+        // The glossary model and term lookup.
+        .target(name: "Terminology", dependencies: ["ChineseText"]),
+        // Readers and writers: glossary TSV, ...
+        .target(name: "Formats", dependencies: ["Terminology", "SourceText"]),
+        .executableTarget(
+            name: "shuyu",
+            dependencies: [
+                "ICUText", "ChineseText", "SourceText", "BilingualCorpus", "Terminology", "Formats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
+        .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
+        .testTarget(name: "CLITests", dependencies: ["shuyu"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

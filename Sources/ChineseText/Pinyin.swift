@@ -1,0 +1,107 @@
+public import ICUText
+
+/// Pinyin for Chinese text: tone marks (`juǎn wáng`), tone numbers
+/// (`juan3 wang2`), a search key (`juanwang`) and an initials key (`jw`).
+///
+/// ICU's `Han-Latin` transliterator reads character by character, so words
+/// with a multi-reading character come out wrong (银行 → yín xíng). A
+/// `readings` table of word-level readings (from a glossary's pinyin column or
+/// CC-CEDICT) overrides it: at each position the longest word in the table wins.
+/// Not thread-safe (it caches ICU results): one per task.
+public final class PinyinConverter {
+    private var readings: [String: [String]] = [:]
+    private var readingLexicon = Lexicon()
+    private var characterCache: [Unicode.Scalar: String] = [:]
+    private let hanLatin: Transliterator
+
+    /// A converter with word-level `readings` (word → tone-marked syllables).
+    /// - Throws: `ICUError` when ICU's `Han-Latin` transliterator is missing.
+    public init(readings: [String: [String]] = [:]) throws(ICUError) {
+        hanLatin = try Transliterator(id: "Han-Latin")
+        for (word, syllables) in readings { addReading(word, syllables: syllables) }
+    }
+
+    /// Adds (or replaces) the reading of `word`, one tone-marked syllable per Han character.
+    /// Readings whose syllable count does not match the number of Han characters are ignored.
+    public func addReading(_ word: String, syllables: [String]) {
+        let hanCount = word.unicodeScalars.filter { Script($0) == .han }.count
+        guard hanCount > 1, syllables.count == hanCount else { return }
+        readings[word] = syllables.map { $0.lowercased() }
+        readingLexicon.insert(word)
+    }
+
+    /// Adds a reading given as text, such as `yín háng` or `yin2 hang2`.
+    public func addReading(_ word: String, pinyin: String) {
+        let syllables = PinyinSyllable.split(pinyin).map(PinyinSyllable.toneMarked)
+        addReading(word, syllables: syllables)
+    }
+
+    /// The number of word-level readings known.
+    public var readingCount: Int { readings.count }
+
+    /// The syllables of `text`: tone-marked pinyin for each Han character, and each
+    /// run of other letters or digits as one lowercased item. Punctuation and spaces are dropped.
+    public func syllables(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [String] = []
+        var i = 0
+        var pending = ""
+        func flush() {
+            if !pending.isEmpty { result.append(pending.lowercased()); pending = "" }
+        }
+        scalars.withUnsafeBufferPointer { buffer in
+            while i < buffer.count {
+                let scalar = buffer[i]
+                if Script(scalar) == .han {
+                    flush()
+                    var longest = 0
+                    if !readingLexicon.isEmpty {
+                        readingLexicon.forEachMatch(in: buffer, from: i) { longest = $0 }
+                    }
+                    if longest > 1 {
+                        var word = ""
+                        word.unicodeScalars.append(contentsOf: buffer[i..<(i + longest)])
+                        result.append(contentsOf: readings[word] ?? [])
+                        i += longest
+                        continue
+                    }
+                    result.append(reading(of: scalar))
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    pending.unicodeScalars.append(scalar)
+                } else {
+                    flush()
+                }
+                i += 1
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// Tone-marked pinyin with spaces between syllables: `juǎn wáng`.
+    public func toneMarked(_ text: String) -> String {
+        syllables(text).joined(separator: " ")
+    }
+
+    /// Pinyin with tone numbers: `juan3 wang2` (ü as `v`, neutral tone without a number).
+    public func toneNumbers(_ text: String) -> String {
+        syllables(text).map(PinyinSyllable.toneNumbered).joined(separator: " ")
+    }
+
+    /// A search key without tones or spaces: `juanwang` (ü as `v`).
+    public func searchKey(_ text: String) -> String {
+        syllables(text).map(PinyinSyllable.toneless).joined()
+    }
+
+    /// The first letter of each syllable: `jw`; `zh`, `ch` and `sh` count as one letter each (`z`, `c`, `s`).
+    public func initials(_ text: String) -> String {
+        String(syllables(text).compactMap { PinyinSyllable.toneless($0).first })
+    }
+
+    private func reading(of scalar: Unicode.Scalar) -> String {
+        if let cached = characterCache[scalar] { return cached }
+        let reading = hanLatin.transform(String(Character(scalar))).lowercased()
+        characterCache[scalar] = reading
+        return reading
+    }
+}

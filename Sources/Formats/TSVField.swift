@@ -1,0 +1,47 @@
+/// The escaping of glossary TSV fields: a field cannot hold a tab or a line
+/// break, so `\t`, `\n`, `\r` and `\\` stand for a tab, a line feed, a carriage
+/// return and a backslash. Any other backslash is kept as it is.
+public enum TSVField {
+    /// `field` as written in a TSV file.
+    public static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" || $0 == "\r\n" }) else {
+            return field
+        }
+        var out = ""
+        for scalar in field.unicodeScalars {
+            switch scalar {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\\": out += "\\\\"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// The field value that `raw`, as written in a TSV file, stands for.
+    public static func unescape<S: StringProtocol>(_ raw: S) -> String {
+        guard raw.contains("\\") else { return String(raw) }
+        var out = ""
+        var iterator = raw.unicodeScalars.makeIterator()
+        while let scalar = iterator.next() {
+            guard scalar == "\\" else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            switch iterator.next() {
+            case "t": out += "\t"
+            case "n": out += "\n"
+            case "r": out += "\r"
+            case "\\": out += "\\"
+            case let other?:
+                out += "\\"
+                out.unicodeScalars.append(other)
+            case nil:
+                out += "\\"
+            }
+        }
+        return out
+    }
+}
