@@ -41,6 +41,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (run with `swift run -c release shuyu-bench`).
+        .target(
+            name: "CICUBaseline",
+            path: "Benchmarks/CICUBaseline",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .executableTarget(
+            name: "shuyu-bench",
+            dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText"],
+            path: "Benchmarks/ShuyuBench"
+        ),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "CLITests", dependencies: ["shuyu"]),

@@ -52,7 +52,7 @@ public final class SentenceSegmenter {
             var startIndex = range.lowerBound
             var end = ubrk_next(iterator)
             while end != UBRK_DONE {
-                let endIndex = utf16.index(atUTF8Offset: cursor.advance(to: Int(end), in: utf16.units))
+                let endIndex = utf16.index(atUTF8Offset: cursor.advance(to: Int(end), in: buffer))
                 result.append(startIndex..<endIndex)
                 startIndex = endIndex
                 end = ubrk_next(iterator)

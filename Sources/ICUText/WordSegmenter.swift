@@ -54,11 +54,13 @@ public final class WordSegmenter {
     /// Token ranges are indices into `text`.
     public func tokens(in text: String, range: Range<String.Index>) -> [Token] {
         var result: [Token] = []
+        result.reserveCapacity(text.utf8.distance(from: range.lowerBound, to: range.upperBound) / 3 + 1)
         forEachToken(in: text, range: range) { result.append($0) }
         return result
     }
 
     /// Calls `body` with each token of `text[range]` in order, without building an array.
+    @inline(__always)
     public func forEachToken(in text: String, range: Range<String.Index>, _ body: (Token) -> Void) {
         if range.isEmpty { return }
         let utf16 = UTF16Text(text, range: range)
@@ -72,20 +74,26 @@ public final class WordSegmenter {
                 var detach = U_ZERO_ERROR
                 ubrk_setText(iterator, nil, 0, &detach)
             }
-            var start = ubrk_first(iterator)
+            _ = ubrk_first(iterator)
+            var start: Int32 = 0
             var startIndex = range.lowerBound
             var end = ubrk_next(iterator)
             while end != UBRK_DONE {
                 let status = ubrk_getRuleStatus(iterator)
-                let endUTF8 = cursor.advance(to: Int(end), in: utf16.units)
+                let endUTF8 = cursor.advance(to: Int(end), in: buffer)
                 let endIndex = utf16.index(atUTF8Offset: endUTF8)
-                let first = text.unicodeScalars[startIndex]
-                body(Token(range: startIndex..<endIndex, kind: .ofRuleStatus(status, firstScalar: first)))
+                let kind: TokenKind = switch status {
+                case 100..<200: .number
+                case 200..<300: .letter
+                case 300..<400: .kana
+                case 400..<500: .ideographic
+                default: .ofUntagged(UTF16Text.scalar(at: Int(start), in: buffer))
+                }
+                body(Token(range: startIndex..<endIndex, kind: kind))
                 start = end
                 startIndex = endIndex
                 end = ubrk_next(iterator)
             }
-            _ = start
         }
     }
 }

@@ -1,0 +1,89 @@
+// Shuyu benchmarks. Release build:  swift run -c release shuyu-bench [segment|extract|all]
+// Every figure is a ratio against a baseline measured in the same run on the same input.
+import CICUBaseline
+import Foundation
+import ICUText
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let sharedData = root.deletingLastPathComponent().appendingPathComponent("shared/data")
+
+/// Median wall time of `runs` runs of `body`, in seconds.
+func measure(runs: Int = 5, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        body()
+        let elapsed = ContinuousClock.now - start
+        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+func isMostlyHan(_ line: Substring) -> Bool {
+    var han = 0, total = 0
+    for scalar in line.unicodeScalars where !scalar.properties.isWhitespace {
+        total += 1
+        if (0x4E00...0x9FFF).contains(scalar.value) { han += 1 }
+    }
+    return total > 0 && han * 2 >= total
+}
+
+/// At least `bytes` of Chinese prose, one paragraph per line: real text from
+/// ../shared/data when present (SIGHAN test sets, d2l), else the project's Corpora/.
+func chineseText(bytes: Int) -> (text: String, origin: String) {
+    var lines: [Substring] = []
+    var origin = "Corpora/"
+    let candidates = ["sighan2005_icwb2/testing/msr_test.utf8", "sighan2005_icwb2/testing/pku_test.utf8"]
+    for name in candidates {
+        if let text = try? String(contentsOf: sharedData.appendingPathComponent(name), encoding: .utf8) {
+            lines += text.split(separator: "\n").filter(isMostlyHan)
+            origin = "../shared/data (SIGHAN 2005 test texts)"
+        }
+    }
+    if lines.isEmpty, let files = FileManager.default.enumerator(atPath: root.appendingPathComponent("Corpora").path) {
+        for case let file as String in files {
+            if let text = try? String(contentsOf: root.appendingPathComponent("Corpora").appendingPathComponent(file), encoding: .utf8) {
+                lines += text.split(separator: "\n").filter(isMostlyHan)
+            }
+        }
+    }
+    var out = ""
+    var i = 0
+    while out.utf8.count < bytes && !lines.isEmpty {
+        out += lines[i % lines.count]
+        out += "\n"
+        i += 1
+    }
+    return (out, origin)
+}
+
+func benchmarkSegment() throws {
+    let (text, origin) = chineseText(bytes: 10_500_000)
+    let megabytes = Double(text.utf8.count) / 1e6
+    print("## segment: \(String(format: "%.1f", megabytes)) MB of Chinese from \(origin), ICU \(icuVersion)")
+    let segmenter = try WordSegmenter(locale: "zh")
+    var cTokens: Int64 = 0, swiftTokens = 0
+    var utf8 = Array(text.utf8)
+    utf8.append(0)
+    // Interleave the runs so that both see the same machine state.
+    var cTimes: [Double] = [], swiftTimes: [Double] = []
+    for _ in 0..<5 {
+        cTimes.append(measure(runs: 1) {
+            cTokens = utf8.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cicu_baseline_word_tokens($0.baseAddress, Int64(buffer.count - 1)) }
+            }
+        })
+        swiftTimes.append(measure(runs: 1) {
+            swiftTokens = segmenter.tokens(in: text).count
+        })
+    }
+    let c = cTimes.sorted()[2], swift = swiftTimes.sorted()[2]
+    print("| implementation | tokens | median s | MB/s | ratio to C |")
+    print("|---|---|---|---|---|")
+    print(String(format: "| C loop over ICU (UTF-8→UTF-16, ubrk_next, rule status) | %lld | %.3f | %.1f | 1.00 |", cTokens, c, megabytes / c))
+    print(String(format: "| Swift API `WordSegmenter.tokens(in:)` (tokens with String ranges and kinds) | %d | %.3f | %.1f | %.2f |", swiftTokens, swift, megabytes / swift, c / swift))
+    if Int64(swiftTokens) != cTokens { print("warning: token counts differ") }
+}
+
+let which = CommandLine.arguments.dropFirst().first ?? "all"
+if which == "segment" || which == "all" { try benchmarkSegment() }
