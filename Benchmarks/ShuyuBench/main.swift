@@ -1,8 +1,6 @@
 // Shuyu benchmarks. Release build:  swift run -c release shuyu-bench [segment|extract|all]
 // Every figure is a ratio against a baseline measured in the same run on the same input.
-import CICUBaseline
 import Foundation
-import ICUText
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let sharedData = root.deletingLastPathComponent().appendingPathComponent("shared/data")
@@ -57,33 +55,8 @@ func chineseText(bytes: Int) -> (text: String, origin: String) {
     return (out, origin)
 }
 
-func benchmarkSegment() throws {
-    let (text, origin) = chineseText(bytes: 10_500_000)
-    let megabytes = Double(text.utf8.count) / 1e6
-    print("## segment: \(String(format: "%.1f", megabytes)) MB of Chinese from \(origin), ICU \(icuVersion)")
-    let segmenter = try WordSegmenter(locale: "zh")
-    var cTokens: Int64 = 0, swiftTokens = 0
-    var utf8 = Array(text.utf8)
-    utf8.append(0)
-    // Interleave the runs so that both see the same machine state.
-    var cTimes: [Double] = [], swiftTimes: [Double] = []
-    for _ in 0..<5 {
-        cTimes.append(measure(runs: 1) {
-            cTokens = utf8.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { cicu_baseline_word_tokens($0.baseAddress, Int64(buffer.count - 1)) }
-            }
-        })
-        swiftTimes.append(measure(runs: 1) {
-            swiftTokens = segmenter.tokens(in: text).count
-        })
-    }
-    let c = cTimes.sorted()[2], swift = swiftTimes.sorted()[2]
-    print("| implementation | tokens | median s | MB/s | ratio to C |")
-    print("|---|---|---|---|---|")
-    print(String(format: "| C loop over ICU (UTF-8→UTF-16, ubrk_next, rule status) | %lld | %.3f | %.1f | 1.00 |", cTokens, c, megabytes / c))
-    print(String(format: "| Swift API `WordSegmenter.tokens(in:)` (tokens with String ranges and kinds) | %d | %.3f | %.1f | %.2f |", swiftTokens, swift, megabytes / swift, c / swift))
-    if Int64(swiftTokens) != cTokens { print("warning: token counts differ") }
-}
-
 let which = CommandLine.arguments.dropFirst().first ?? "all"
-if which == "segment" || which == "all" { try benchmarkSegment() }
+if which == "segment" || which == "all" {
+    let (text, origin) = chineseText(bytes: 10_500_000)
+    try benchmarkSegment(text: text, origin: origin)
+}
