@@ -31,7 +31,7 @@ let package = Package(
         // Finding Chinese originals and the English they translate.
         .target(name: "BilingualCorpus", dependencies: ["ChineseText", "SourceText"]),
         // The glossary model and term lookup.
-        .target(name: "Terminology", dependencies: ["ChineseText"]),
+        .target(name: "Terminology", dependencies: ["ChineseText", "BilingualCorpus"]),
         // Readers and writers: glossary TSV, ...
         .target(name: "Formats", dependencies: ["Terminology", "SourceText"]),
         .executableTarget(

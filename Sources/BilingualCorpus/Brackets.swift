@@ -1,0 +1,54 @@
+/// The bracket pairs translators use around originals, half- and full-width.
+/// One table, shared by the extractor and the draft checker.
+public enum Brackets {
+    /// Opening bracket → its closing bracket.
+    public static let pairs: [Unicode.Scalar: Unicode.Scalar] = [
+        "(": ")", "[": "]", "（": "）", "［": "］", "【": "】", "〔": "〕", "〖": "〗",
+    ]
+    /// Closing bracket → its opening bracket.
+    public static let closers: [Unicode.Scalar: Unicode.Scalar] = {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (open, close) in pairs { table[close] = open }
+        return table
+    }()
+
+    /// Whether `scalar` opens a bracket.
+    @inline(__always)
+    public static func isOpener(_ scalar: Unicode.Scalar) -> Bool { pairs[scalar] != nil }
+    /// Whether `scalar` closes a bracket.
+    @inline(__always)
+    public static func isCloser(_ scalar: Unicode.Scalar) -> Bool { closers[scalar] != nil }
+}
+
+/// A bracketed stretch of one line: scalar offsets of the opener and closer.
+struct BracketSpan: Hashable {
+    var open: Int
+    var close: Int
+    var depth: Int
+    var contentRange: Range<Int> { (open + 1)..<close }
+}
+
+enum BracketScanner {
+    /// The bracket pairs of `line` outside `masked` positions, innermost last.
+    /// A closer of another type than the opener (`[腾讯)`) still closes it: the
+    /// extractor reads what the translator meant; the checker reports the slip.
+    /// - Complexity: O(n); the nesting depth is bounded by the line length, no recursion.
+    static func spans(_ line: [Unicode.Scalar], masked: [Bool]) -> [BracketSpan] {
+        var stack: [(Int, Unicode.Scalar)] = []
+        var spans: [BracketSpan] = []
+        for (i, scalar) in line.enumerated() where !masked[i] {
+            if Brackets.isOpener(scalar) {
+                stack.append((i, scalar))
+            } else if Brackets.isCloser(scalar), let top = stack.last {
+                // A mismatched closer closes the innermost opener only if no matching opener waits below.
+                if Brackets.pairs[top.1] != scalar,
+                   let k = stack.lastIndex(where: { Brackets.pairs[$0.1] == scalar }) {
+                    stack.removeSubrange((k + 1)...)
+                }
+                let (open, _) = stack.removeLast()
+                spans.append(BracketSpan(open: open, close: i, depth: stack.count))
+            }
+        }
+        return spans.sorted { $0.open < $1.open }
+    }
+}

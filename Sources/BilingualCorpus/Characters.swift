@@ -1,0 +1,57 @@
+/// Character classes the extractor needs, without calling ICU per character.
+enum CharacterClass {
+    /// Han ideographs: the URO, Extension A, compatibility ideographs, Extensions B–H, and 〇.
+    @inline(__always)
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0x20000...0x323AF).contains(v) || v == 0x3007
+    }
+
+    /// ASCII and Latin-1/Extended letters (`é`, `ü`, `ō`), full-width Latin letters.
+    @inline(__always)
+    static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
+        if (0xC0...0x24F).contains(v) { return v != 0xD7 && v != 0xF7 }
+        if (0x1E00...0x1EFF).contains(v) { return true }
+        return (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v)
+    }
+
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
+    }
+
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{200B}"
+    }
+
+    /// Chinese (full-width) punctuation that may stand inside an original: `，、。；：！？“”‘’《》「」——…·`.
+    static let chinesePunctuation: Set<Unicode.Scalar> = [
+        "，", "、", "。", "；", "：", "！", "？", "“", "”", "‘", "’", "《", "》", "〈", "〉", "「", "」",
+        "『", "』", "—", "…", "·", "・", "～", "／", "－",
+    ]
+
+    /// Query marks a translator leaves in an original.
+    static let queryMarks: Set<Unicode.Scalar> = ["?", "？"]
+
+    /// Quote and emphasis marks that may wrap a term.
+    static let quoteMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "‘", "’", "'", "「", "」", "『", "』", "《", "》", "〈", "〉"]
+    static let emphasisMarks: Set<Unicode.Scalar> = ["_", "*"]
+
+    /// Superscript digits used as footnote markers.
+    static let superscriptDigits: [Unicode.Scalar: Int] = [
+        "⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9,
+    ]
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// The scalars in `range` as a `String`.
+    func string(_ range: Range<Int>) -> String {
+        var s = ""
+        s.unicodeScalars.append(contentsOf: self[range])
+        return s
+    }
+}

@@ -1,0 +1,99 @@
+import ChineseText
+import ICUText
+
+/// Chooses which Chinese words before a parenthetical English rendering it
+/// translates: `阿里巴巴的通义千问（Qwen）` → `通义千问`.
+///
+/// Evidence, strongest first: quotes or 《》 around the Chinese; the longest
+/// known term ending at the parenthesis; then the glossary-aware segmentation,
+/// read backwards to the nearest boundary word (`的`, `是`, `称为`, ...) or
+/// punctuation, with the English length as a cap.
+struct ChineseSpanChooser {
+    let segmenter: LexiconSegmenter
+    let evidence: any TermEvidence
+
+    /// Characters and words that end a term when reading backwards.
+    static let boundaryWords: Set<String> = Set("""
+        的 地 得 是 为 在 和 与 及 或 将 把 被 对 用 从 以 向 于 由 了 也 就 都 而 又 即 这 那 其 该 此 \
+        一个 一种 一些 这个 这种 这些 那些 称为 称作 叫做 叫作 被称为 所谓 通过 使用 采用 基于 利用 包括 例如 比如 \
+        我们 你们 他们 它们 我 你 他 她 它 等 中 上 下 里 之 则 并 且 但 使 让 给 所 如 像 即为 作为 成为 \
+        一 个 种 些 所以 因为 如果 虽然 但是 然而 以及 并且 或者 还是 就是 也是 不是 可以 需要 已经 正在 没有 称 叫
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// The chosen span of `line[floor..<end]`, or nil when no Chinese stands there.
+    func choose(_ line: [Unicode.Scalar], floor: Int, end rawEnd: Int, englishWords: Int) -> (range: Range<Int>, confidence: Double, evidence: String)? {
+        var end = rawEnd
+        while end > floor, CharacterClass.isSpace(line[end - 1]) { end -= 1 }
+        guard end > floor else { return nil }
+        // Quotes or title marks around the Chinese: “手机使用”（Phone Use）, 《三体》(The Three-Body Problem).
+        let closing: [Unicode.Scalar: Unicode.Scalar] = ["”": "“", "」": "「", "』": "『", "》": "《", "\"": "\"", "’": "‘", "*": "*", "_": "_"]
+        if let opener = closing[line[end - 1]] {
+            var k = end - 2
+            while k >= floor, line[k] != opener { k -= 1 }
+            if k >= floor, k + 1 < end - 1 {
+                var a = k + 1, b = end - 1
+                while a < b, line[a] == "*" || line[a] == "_" { a += 1 }
+                while b > a, line[b - 1] == "*" || line[b - 1] == "_" { b -= 1 }
+                if (a..<b).contains(where: { CharacterClass.isHan(line[$0]) }) {
+                    return (a..<b, 0.9, "quotes")
+                }
+            }
+        }
+        // The stretch of Chinese before the parenthesis: Han, digits and Latin letters, up to punctuation.
+        var start = end
+        while start > floor {
+            let c = line[start - 1]
+            if CharacterClass.isHan(c) || CharacterClass.isDigit(c) || CharacterClass.isLatinLetter(c) || c == "·" || c == "-" {
+                start -= 1
+            } else {
+                break
+            }
+        }
+        // Latin letters at the very start belong to an earlier English word only if separated; keep them
+        // when glued to the Chinese (AI原住民), drop leading digits-only stretches.
+        guard start < end, (start..<end).contains(where: { CharacterClass.isHan(line[$0]) }) else { return nil }
+        guard CharacterClass.isHan(line[end - 1]) || CharacterClass.isDigit(line[end - 1]) || CharacterClass.isLatinLetter(line[end - 1]) else { return nil }
+        let stretch = line.string(start..<end)
+        // The longest known term that ends at the parenthesis.
+        let scalars = Array(stretch.unicodeScalars)
+        for length in stride(from: min(scalars.count, 12), through: 2, by: -1) {
+            let candidate = scalars.string((scalars.count - length)..<scalars.count)
+            if evidence.isKnownTerm(candidate) {
+                return ((end - length)..<end, 0.95, "glossary")
+            }
+        }
+        // Segment and read backwards.
+        let tokens = segmenter.tokens(in: stretch)
+        var words: [(range: Range<Int>, text: String)] = []
+        var offset = 0
+        for token in tokens {
+            let text = String(stretch[token.range])
+            let length = text.unicodeScalars.count
+            words.append((offset..<(offset + length), text))
+            offset += length
+        }
+        let cap = max(1, englishWords) + 2
+        var first = words.count
+        var taken = 0
+        var k = words.count - 1
+        while k >= 0 {
+            let word = words[k].text
+            if Self.boundaryWords.contains(word) {
+                // `的` inside a long term (非参数的注意力汇聚) only when the English is long too.
+                if word == "的", taken < englishWords, taken > 0, k > 0 { first = k; k -= 1; continue }
+                break
+            }
+            first = k
+            taken += 1
+            if taken >= cap { break }
+            k -= 1
+        }
+        guard first < words.count else { return nil }
+        // Never start on a boundary word or `的`.
+        while first < words.count, Self.boundaryWords.contains(words[first].text) { first += 1 }
+        guard first < words.count else { return nil }
+        let range = (start + words[first].range.lowerBound)..<end
+        let confidence = taken <= englishWords + 1 ? 0.7 : 0.55
+        return (range, confidence, "segmentation")
+    }
+}

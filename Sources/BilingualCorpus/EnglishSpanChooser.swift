@@ -1,0 +1,282 @@
+/// What is known about a Chinese original when choosing the English it translates.
+struct OriginalFacts {
+    var zh: String
+    /// Han characters in the original.
+    var hanCount: Int
+    /// Words of the original (glossary-aware ICU segmentation).
+    var wordCount: Int
+    /// The original's pinyin without tones or spaces (`qianmu`), for names and transliterations.
+    var pinyinKey: String
+    /// Separators inside the original (`，`, `；`, `：`, `——`): a clause of n+1 parts.
+    var separators: Int
+    /// Whether the original reads as a clause or sentence rather than a term.
+    var isClause: Bool
+}
+
+/// The chosen English span: scalar offsets in the line, a confidence and the deciding evidence.
+struct EnglishChoice {
+    var range: Range<Int>
+    var confidence: Double
+    var evidence: String
+}
+
+/// Chooses which English words before an original the original translates,
+/// combining evidence: known renderings, pinyin, quotes and emphasis, clause
+/// structure, capitalization runs and noun-phrase boundaries.
+struct EnglishSpanChooser {
+    let evidence: any TermEvidence
+
+    /// Chooses the span that ends at `end` (exclusive) and starts no earlier than `floor`.
+    /// `after` is the offset just after the original (to see a closing quote around both).
+    func choose(_ line: [Unicode.Scalar], floor: Int, end rawEnd: Int, after: Int?, facts: OriginalFacts) -> EnglishChoice? {
+        // Step back over spaces, footnote markers and closing marks between the English and the original.
+        var end = rawEnd
+        func skipSpaces() { while end > floor, CharacterClass.isSpace(line[end - 1]) { end -= 1 } }
+        skipSpaces()
+        end = Self.skipFootnoteMarker(line, floor: floor, end: end)
+        skipSpaces()
+        if end > floor, line[end - 1] == "/" || line[end - 1] == "／" { end -= 1 }
+        skipSpaces()
+        var closingMarks: [Unicode.Scalar] = []
+        while end > floor, CharacterClass.quoteMarks.contains(line[end - 1]) || CharacterClass.emphasisMarks.contains(line[end - 1])
+            || line[end - 1] == "," && !closingMarks.isEmpty {
+            closingMarks.append(line[end - 1])
+            end -= 1
+        }
+        let markEnd = end
+        skipSpaces()
+        let tokens = EnglishWords.tokens(line, floor..<end)
+        guard let lastWord = tokens.lastIndex(where: \.isWord), lastWord == tokens.count - 1 else { return nil }
+
+        // 1. A known rendering (glossary, earlier corpora) that the text ends with.
+        if let span = knownRendering(tokens, facts) { return span }
+        // 2. Pinyin: names and transliterations (Qian Mu 钱穆, Kuaishou 快手).
+        if let span = pinyinMatch(tokens, facts) { return span }
+        // 3. Quotes or emphasis around the English (and the original).
+        if let span = quoted(line, floor: floor, end: markEnd, closingMarks: closingMarks, after: after, tokens: tokens, facts: facts) {
+            return span
+        }
+        // 4. A clause translated by a clause.
+        if facts.isClause { return clause(tokens, facts) }
+        // 5. A capitalized name or title.
+        if tokens[lastWord].isCapitalized || tokens[lastWord].text.first?.isNumber == true && tokens.count > 1 && tokens[tokens.count - 2].isCapitalized {
+            if let span = capitalized(tokens, facts) { return span }
+        }
+        // 6. A lower-case noun phrase, back to the nearest function word or punctuation.
+        return nounPhrase(tokens, facts)
+    }
+
+    /// Steps back over a footnote marker before the original: `[6]`, `⁶`, `^6`.
+    static func skipFootnoteMarker(_ line: [Unicode.Scalar], floor: Int, end: Int) -> Int {
+        var j = end
+        if j > floor, line[j - 1] == "]" {
+            var k = j - 2
+            while k > floor, CharacterClass.isDigit(line[k]) { k -= 1 }
+            if k >= floor, k < j - 2, line[k] == "[" { return k }
+        }
+        var k = j
+        while k > floor, CharacterClass.superscriptDigits[line[k - 1]] != nil { k -= 1 }
+        if k < j { return k }
+        k = j
+        while k > floor, CharacterClass.isDigit(line[k - 1]) { k -= 1 }
+        if k < j, k > floor, line[k - 1] == "^" { return k - 1 }
+        j = end
+        return j
+    }
+
+    // MARK: - Evidence
+
+    private func knownRendering(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
+        var best: EnglishChoice?
+        var bestWords = 0
+        for rendering in evidence.renderings(of: facts.zh) {
+            let words = rendering.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            guard !words.isEmpty else { continue }
+            let textWords = tokens.filter(\.isWord)
+            guard textWords.count >= words.count else { continue }
+            let tail = textWords.suffix(words.count).map { $0.lowercased.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined() }
+            let wanted = words.map { $0 }
+            var matches = true
+            for (a, b) in zip(tail, wanted) where !Self.sameWord(a, b) {
+                matches = false
+                break
+            }
+            // Multi-part words (state-of-the-art) compare joined.
+            if !matches, tail.joined() == wanted.joined() { matches = true }
+            if matches && words.count > bestWords {
+                let start = textWords[textWords.count - words.count].range.lowerBound
+                best = EnglishChoice(range: start..<tokens.last!.range.upperBound, confidence: 0.95, evidence: "glossary")
+                bestWords = words.count
+            }
+        }
+        return best
+    }
+
+    /// Equal up to a plural or possessive ending.
+    static func sameWord(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        func stem(_ w: String) -> String {
+            var w = Substring(w)
+            for suffix in ["'s", "’s", "ies", "es", "s"] where w.count > suffix.count + 2 && w.hasSuffix(suffix) {
+                w = w.dropLast(suffix.count)
+                return suffix == "ies" ? String(w) + "y" : String(w)
+            }
+            return String(w)
+        }
+        return stem(a) == stem(b)
+    }
+
+    private func pinyinMatch(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
+        let key = Self.foldPinyin(facts.pinyinKey)
+        guard key.count >= 2, facts.hanCount >= 1 else { return nil }
+        var joined = ""
+        var k = tokens.count - 1
+        var words = 0
+        while k >= 0, tokens[k].isWord, words < 6 {
+            joined = Self.foldPinyin(tokens[k].lowercased) + joined
+            words += 1
+            if joined == key {
+                return EnglishChoice(range: tokens[k].range.lowerBound..<tokens.last!.range.upperBound, confidence: 0.9, evidence: "pinyin")
+            }
+            if joined.count > key.count { break }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Lower-case letters only, ü/v as u, tone marks removed.
+    static func foldPinyin(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "a"..."z": out.unicodeScalars.append(scalar == "v" ? "u" : scalar)
+            case "ā", "á", "ǎ", "à": out += "a"
+            case "ē", "é", "ě", "è": out += "e"
+            case "ī", "í", "ǐ", "ì": out += "i"
+            case "ō", "ó", "ǒ", "ò": out += "o"
+            case "ū", "ú", "ǔ", "ù", "ü", "ǖ", "ǘ", "ǚ", "ǜ": out += "u"
+            default: break
+            }
+        }
+        return out
+    }
+
+    private func quoted(_ line: [Unicode.Scalar], floor: Int, end: Int, closingMarks: [Unicode.Scalar], after: Int?,
+                        tokens: [EnglishToken], facts: OriginalFacts) -> EnglishChoice? {
+        // (a) The English is wrapped in quotes or emphasis right before the original: “educated youth” (知识青年).
+        if let mark = closingMarks.last(where: { CharacterClass.quoteMarks.contains($0) || CharacterClass.emphasisMarks.contains($0) }) {
+            let openers: Set<Unicode.Scalar> = switch mark {
+            case "”": ["“"]
+            case "’": ["‘"]
+            case "」": ["「"]
+            case "』": ["『"]
+            case "》": ["《"]
+            case "〉": ["〈"]
+            default: [mark]
+            }
+            var k = end - 1
+            while k >= floor, !openers.contains(line[k]) { k -= 1 }
+            if k >= floor {
+                var start = k + 1
+                while start < end, CharacterClass.emphasisMarks.contains(line[start]) || CharacterClass.isSpace(line[start]) { start += 1 }
+                let inner = EnglishWords.tokens(line, start..<end).filter(\.isWord)
+                if !inner.isEmpty, inner.count <= 15 || facts.isClause {
+                    return EnglishChoice(range: inner.first!.range.lowerBound..<inner.last!.range.upperBound, confidence: 0.85, evidence: "quotes")
+                }
+            }
+        }
+        // (b) The original sits inside the quotes: "race to the floor price [卷到地板价]".
+        if let after {
+            var a = after
+            while a < line.count, CharacterClass.isSpace(line[a]) || ".,;:!?".unicodeScalars.contains(line[a]) { a += 1 }
+            if a < line.count, line[a] == "”" || line[a] == "\"" || line[a] == "’" || line[a] == "」" {
+                let opener: Unicode.Scalar = line[a] == "”" ? "“" : line[a] == "’" ? "‘" : line[a] == "」" ? "「" : "\""
+                var k = end - 1
+                while k >= floor, line[k] != opener, line[k] != line[a] || line[a] == "\"" && false { k -= 1 }
+                if k >= floor, line[k] == opener {
+                    let inner = EnglishWords.tokens(line, (k + 1)..<end).filter(\.isWord)
+                    if !inner.isEmpty, inner.count <= 15 || facts.isClause {
+                        return EnglishChoice(range: inner.first!.range.lowerBound..<inner.last!.range.upperBound, confidence: 0.8, evidence: "quotes")
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    private func clause(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
+        var used = 0
+        var k = tokens.count - 1
+        var start = tokens[k].range.lowerBound
+        while k >= 0 {
+            let token = tokens[k]
+            if token.isWord {
+                start = token.range.lowerBound
+            } else if [",", ";", ":", "—", "–", "-", "，", "；", "："].contains(token.text) {
+                if used < facts.separators {
+                    used += 1
+                } else {
+                    break
+                }
+            } else if [".", "!", "?", "。", "！", "？", "(", "[", "（", "“", "\"", "‘", "]", ")", "）", "”"].contains(token.text) {
+                break
+            }
+            k -= 1
+        }
+        return EnglishChoice(range: start..<tokens.last!.range.upperBound, confidence: 0.6, evidence: "clause")
+    }
+
+    private func capitalized(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
+        var k = tokens.count - 1
+        var first = k
+        while k >= 0 {
+            let token = tokens[k]
+            if token.isWord && (token.isCapitalized || token.text.first?.isNumber == true) {
+                first = k
+            } else if token.isWord, EnglishWords.connectors.contains(token.lowercased), k > 0,
+                      tokens[k - 1].isWord, tokens[k - 1].isCapitalized,
+                      !EnglishWords.functionWords.contains(tokens[k - 1].lowercased) || tokens[k - 1].lowercased == "the" && false {
+                // a connector between two capitalized words: keep going
+            } else {
+                break
+            }
+            k -= 1
+        }
+        // Drop leading function words that are capitalized only because they start a sentence.
+        let sentenceStart = first == 0 || [".", "!", "?", ":", "\"", "“", "(", "["].contains(tokens[first - 1].text)
+        while first < tokens.count - 1, tokens[first].isWord,
+              EnglishWords.functionWords.contains(tokens[first].lowercased) || EnglishWords.connectors.contains(tokens[first].lowercased),
+              sentenceStart || tokens[first].lowercased != "the" {
+            first += 1
+        }
+        guard tokens[first].isWord else { return nil }
+        let confidence = tokens.count - first <= max(2, facts.wordCount + 2) ? 0.8 : 0.65
+        return EnglishChoice(range: tokens[first].range.lowerBound..<tokens.last!.range.upperBound, confidence: confidence, evidence: "capitalization")
+    }
+
+    private func nounPhrase(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
+        let expected = max(1, facts.wordCount)
+        let limit = max(expected + 2, 4)
+        var content = 0
+        var k = tokens.count - 1
+        var first = k
+        while k >= 0 {
+            let token = tokens[k]
+            guard token.isWord else { break }
+            if EnglishWords.functionWords.contains(token.lowercased) {
+                let canCross = EnglishWords.connectors.contains(token.lowercased) && token.lowercased != "the"
+                    && content < expected && k > 0 && tokens[k - 1].isWord
+                    && !EnglishWords.functionWords.contains(tokens[k - 1].lowercased)
+                if !canCross { break }
+            } else {
+                content += 1
+                first = k
+                if content >= limit { break }
+            }
+            k -= 1
+        }
+        guard tokens[first].isWord, !EnglishWords.functionWords.contains(tokens[first].lowercased) else { return nil }
+        let confidence = content == expected ? 0.7 : 0.55
+        return EnglishChoice(range: tokens[first].range.lowerBound..<tokens.last!.range.upperBound, confidence: confidence, evidence: "phrase")
+    }
+}

@@ -1,0 +1,77 @@
+/// A token of English text before an original: a word or a single punctuation mark.
+struct EnglishToken {
+    var range: Range<Int>
+    var isWord: Bool
+    var text: String
+    var lowercased: String
+    /// Whether the word starts with an upper-case letter.
+    var isCapitalized: Bool
+}
+
+enum EnglishWords {
+    /// Words that end a term when reading backwards from an original: articles,
+    /// pronouns, prepositions, conjunctions, auxiliaries and reporting verbs.
+    static let functionWords: Set<String> = Set("""
+        a an the this that these those its it's his her their our my your whose which who whom what where when why how \
+        of in on at by for from with without within into onto to toward towards among amongst between across through \
+        during after before about above below under over against via per as like than upon beyond around along \
+        and or but nor so yet if then because while although though whereas since unless until \
+        is are was were be been being am do does did has have had having will would shall should can could may might must \
+        not no also only even just very more most less least such same other another each every all any some both either \
+        neither many much few several own \
+        i you he she we they me him us them one ones there here \
+        called named known termed dubbed described call calls name names term terms word words phrase phrases \
+        say says said saying see seen read include includes including included namely e.g. i.e. etc viz \
+        into is. what's that's it's
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Function words that may stand inside a noun phrase between content words
+    /// (`seven justifications for divorce`, `Ministry of Industry and Information Technology`).
+    static let connectors: Set<String> = ["of", "and", "for", "in", "on", "to", "the", "de", "du", "la", "le", "&", "or", "with"]
+
+    /// Words that may precede untranslated Chinese used as a noun in English
+    /// prose (`calls for 新质生产力`, `published on 儒家网`): such Chinese is not an inline original.
+    static let slotWords: Set<String> = functionWords.union(["see", "cf", "cf.", "in", "include", "includes", "titled", "entitled"])
+
+    /// Tokenizes `line[range]` into words and punctuation marks (spaces dropped).
+    /// A word is letters and digits with inner apostrophes, hyphens, periods (`U.S.`) and ampersands.
+    static func tokens(_ line: [Unicode.Scalar], _ range: Range<Int>) -> [EnglishToken] {
+        var tokens: [EnglishToken] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let c = line[i]
+            if CharacterClass.isSpace(c) {
+                i += 1
+                continue
+            }
+            if isWordScalar(c) {
+                var j = i + 1
+                while j < range.upperBound {
+                    if isWordScalar(line[j]) {
+                        j += 1
+                    } else if "'’-.&".unicodeScalars.contains(line[j]), j + 1 < range.upperBound, isWordScalar(line[j + 1]) {
+                        j += 2
+                    } else {
+                        break
+                    }
+                }
+                // Keep an abbreviation's final period (U.S.) only when it has inner periods.
+                let text = line.string(i..<j)
+                let first = line[i]
+                tokens.append(EnglishToken(range: i..<j, isWord: true, text: text, lowercased: text.lowercased(),
+                                           isCapitalized: first.properties.isUppercase))
+                i = j
+            } else {
+                let text = String(Character(c))
+                tokens.append(EnglishToken(range: i..<(i + 1), isWord: false, text: text, lowercased: text, isCapitalized: false))
+                i += 1
+            }
+        }
+        return tokens
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        CharacterClass.isLatinLetter(c) || CharacterClass.isDigit(c) || c.properties.isAlphabetic && !CharacterClass.isHan(c)
+    }
+}

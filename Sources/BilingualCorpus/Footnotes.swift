@@ -1,0 +1,103 @@
+/// A footnote definition that names a Chinese term: `卷王: the winner of ...`,
+/// `2. 躺平：...`, `[3] 小镇做题家: ...`, `⁶ 佛系: ...`.
+struct FootnoteDefinition {
+    var number: Int?
+    var zh: String
+    var line: Int
+    var column: Int
+    var text: String
+}
+
+/// A footnote marker glued to an English term: `King1`, `King[1]`, `King¹`, `King^1`.
+struct FootnoteMarker {
+    var number: Int
+    var line: Int
+    /// The line up to the marker (the term ends there), for choosing the English span later.
+    var prefix: [Unicode.Scalar]
+    /// The column offset of `prefix[0]` in its line (0-based).
+    var prefixOffset: Int
+}
+
+enum Footnotes {
+    /// The definition on `line`, if the line is one.
+    static func definition(_ line: [Unicode.Scalar], lineNumber: Int) -> FootnoteDefinition? {
+        var i = 0
+        func skipSpaces() { while i < line.count, CharacterClass.isSpace(line[i]) { i += 1 } }
+        skipSpaces()
+        var number: Int?
+        // Marker: [n], n. n) ^n, superscripts.
+        if i < line.count, line[i] == "[" {
+            var j = i + 1, n = 0, digits = 0
+            while j < line.count, CharacterClass.isDigit(line[j]), digits < 4 { n = n * 10 + digitValue(line[j]); j += 1; digits += 1 }
+            if digits > 0, j < line.count, line[j] == "]" { number = n; i = j + 1 }
+        } else if i < line.count, line[i] == "^" || CharacterClass.isDigit(line[i]) {
+            var j = line[i] == "^" ? i + 1 : i, n = 0, digits = 0
+            while j < line.count, CharacterClass.isDigit(line[j]), digits < 4 { n = n * 10 + digitValue(line[j]); j += 1; digits += 1 }
+            if digits > 0, j < line.count, line[j] == "." || line[j] == ")" || line[i] == "^" || CharacterClass.isSpace(line[j]) {
+                number = n
+                i = line[j] == "." || line[j] == ")" ? j + 1 : j
+            }
+        } else {
+            var n = 0, digits = 0
+            while i < line.count, let d = CharacterClass.superscriptDigits[line[i]] { n = n * 10 + d; i += 1; digits += 1 }
+            if digits > 0 { number = n }
+        }
+        skipSpaces()
+        let zhStart = i
+        while i < line.count, CharacterClass.isHan(line[i]) || line[i] == "·" || line[i] == "、" { i += 1 }
+        let zhEnd = i
+        guard zhEnd > zhStart, zhEnd - zhStart <= 16 else { return nil }
+        skipSpaces()
+        guard i < line.count else { return nil }
+        let separator = line[i]
+        if [":", "：", "—", "–", "-"].contains(separator) {
+            i += 1
+            while i < line.count, line[i] == "—" || line[i] == "-" { i += 1 }
+        } else if !(i > zhEnd) {
+            return nil  // a Han run followed directly by more text is prose, not a definition
+        }
+        skipSpaces()
+        let rest = line.string(i..<line.count)
+        let latin = rest.unicodeScalars.filter(CharacterClass.isLatinLetter).count
+        let han = rest.unicodeScalars.filter(CharacterClass.isHan).count
+        guard latin >= 8, latin > han * 2 else { return nil }
+        return FootnoteDefinition(number: number, zh: line.string(zhStart..<zhEnd), line: lineNumber, column: zhStart + 1, text: rest)
+    }
+
+    /// The footnote markers glued to words on `line` (outside `masked`).
+    static func markers(_ line: [Unicode.Scalar], masked: [Bool], lineNumber: Int) -> [FootnoteMarker] {
+        var result: [FootnoteMarker] = []
+        var i = 1
+        while i < line.count {
+            defer { i += 1 }
+            guard !masked[i], CharacterClass.isLatinLetter(line[i - 1]) else { continue }
+            var j = i, n = 0, digits = 0
+            let c = line[i]
+            if CharacterClass.isDigit(c) {
+                while j < line.count, CharacterClass.isDigit(line[j]), digits < 3 { n = n * 10 + digitValue(line[j]); j += 1; digits += 1 }
+                // Glued digits are a marker only at a word's end: King1, not GPT4o or COVID19-era text.
+                if j < line.count, CharacterClass.isLatinLetter(line[j]) || CharacterClass.isDigit(line[j]) { continue }
+                if line[i - 1].properties.isUppercase && i >= 2 && line[i - 2].properties.isUppercase { continue }
+            } else if c == "[" || c == "^" {
+                j = i + 1
+                while j < line.count, CharacterClass.isDigit(line[j]), digits < 3 { n = n * 10 + digitValue(line[j]); j += 1; digits += 1 }
+                if c == "[" { guard j < line.count, line[j] == "]" else { continue } }
+            } else if let d = CharacterClass.superscriptDigits[c] {
+                n = d
+                digits = 1
+                j = i + 1
+                while j < line.count, let e = CharacterClass.superscriptDigits[line[j]] { n = n * 10 + e; j += 1 }
+            } else {
+                continue
+            }
+            guard digits > 0, n > 0 else { continue }
+            result.append(FootnoteMarker(number: n, line: lineNumber, prefix: Array(line[max(0, i - 400)..<i]), prefixOffset: max(0, i - 400)))
+        }
+        return result
+    }
+
+    @inline(__always)
+    static func digitValue(_ s: Unicode.Scalar) -> Int {
+        s.value >= 0xFF10 ? Int(s.value - 0xFF10) : Int(s.value - 0x30)
+    }
+}

@@ -1,0 +1,147 @@
+/// Marks the parts of each line that are not prose: fenced and indented code,
+/// inline code, HTML comments, URLs, Markdown link destinations and footnote
+/// references. Carries fence and comment state from line to line.
+struct LineMasker {
+    private var fence: Unicode.Scalar?
+    private var fenceLength = 0
+    private var inComment = false
+
+    /// Whether the whole previous line was code.
+    private(set) var lineIsCode = false
+
+    /// `masked[i]` is true where `line[i]` is not prose.
+    mutating func mask(_ line: [Unicode.Scalar]) -> [Bool] {
+        var masked = [Bool](repeating: false, count: line.count)
+        // Fenced code blocks: ``` or ~~~ (three or more), closed by the same kind.
+        var first = 0
+        while first < line.count && (line[first] == " ") { first += 1 }
+        if first < line.count && first < 4, line[first] == "`" || line[first] == "~" {
+            let mark = line[first]
+            var n = 0
+            while first + n < line.count && line[first + n] == mark { n += 1 }
+            if n >= 3 {
+                if let open = fence {
+                    if open == mark && n >= fenceLength { fence = nil }
+                } else {
+                    fence = mark
+                    fenceLength = n
+                }
+                lineIsCode = true
+                return [Bool](repeating: true, count: line.count)
+            }
+        }
+        if fence != nil {
+            lineIsCode = true
+            return [Bool](repeating: true, count: line.count)
+        }
+        lineIsCode = false
+        var i = 0
+        while i < line.count {
+            if inComment {
+                masked[i] = true
+                if line[i] == "-", i + 2 < line.count, line[i + 1] == "-", line[i + 2] == ">" {
+                    masked[i + 1] = true
+                    masked[i + 2] = true
+                    inComment = false
+                    i += 3
+                    continue
+                }
+                i += 1
+                continue
+            }
+            let c = line[i]
+            if c == "<", i + 3 < line.count, line[i + 1] == "!", line[i + 2] == "-", line[i + 3] == "-" {
+                inComment = true
+                continue
+            }
+            if c == "`" {
+                // Inline code: a run of n backticks up to the next run of n.
+                var n = 0
+                while i + n < line.count && line[i + n] == "`" { n += 1 }
+                var j = i + n
+                var closed = -1
+                while j < line.count {
+                    if line[j] == "`" {
+                        var m = 0
+                        while j + m < line.count && line[j + m] == "`" { m += 1 }
+                        if m == n { closed = j + m; break }
+                        j += m
+                    } else {
+                        j += 1
+                    }
+                }
+                if closed > 0 {
+                    for k in i..<closed { masked[k] = true }
+                    i = closed
+                    continue
+                }
+                i += n
+                continue
+            }
+            if isURLStart(line, i) {
+                var j = i
+                while j < line.count && !CharacterClass.isSpace(line[j]) && !">\"”’）】」".unicodeScalars.contains(line[j])
+                    && !CharacterClass.isHan(line[j]) {
+                    j += 1
+                }
+                // A URL does not end in sentence punctuation or an unbalanced closer.
+                while j > i, ".,;:!?".unicodeScalars.contains(line[j - 1]) { j -= 1 }
+                var depth = 0
+                for k in i..<j {
+                    if line[k] == "(" { depth += 1 }
+                    if line[k] == ")" {
+                        if depth == 0 { j = k; break }
+                        depth -= 1
+                    }
+                }
+                for k in i..<j { masked[k] = true }
+                i = j
+                continue
+            }
+            // Markdown link destination: ](...)
+            if c == "]", i + 1 < line.count, line[i + 1] == "(" {
+                var j = i + 2
+                var depth = 1
+                while j < line.count {
+                    if line[j] == "(" { depth += 1 }
+                    if line[j] == ")" {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
+                    j += 1
+                }
+                if j < line.count {
+                    for k in (i + 1)...j { masked[k] = true }
+                    i = j + 1
+                    continue
+                }
+            }
+            // Footnote reference [^1]
+            if c == "[", i + 1 < line.count, line[i + 1] == "^" {
+                var j = i + 2
+                while j < line.count && line[j] != "]" && !CharacterClass.isSpace(line[j]) { j += 1 }
+                if j < line.count && line[j] == "]" {
+                    for k in i...j { masked[k] = true }
+                    i = j + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return masked
+    }
+
+    private func isURLStart(_ line: [Unicode.Scalar], _ i: Int) -> Bool {
+        func matches(_ word: String) -> Bool {
+            var k = i
+            for s in word.unicodeScalars {
+                guard k < line.count, line[k] == s || (line[k].properties.lowercaseMapping == String(s)) else { return false }
+                k += 1
+            }
+            return true
+        }
+        guard line[i] == "h" || line[i] == "w" || line[i] == "H" || line[i] == "W" || line[i] == "f" else { return false }
+        if i > 0 && CharacterClass.isLatinLetter(line[i - 1]) { return false }
+        return matches("http://") || matches("https://") || matches("www.") || matches("ftp://")
+    }
+}

@@ -1,0 +1,70 @@
+/// The parts of a bracket that holds a Chinese original: the Chinese span, a
+/// query mark, and other renderings given beside it (pinyin, a literal gloss).
+struct OriginalContent {
+    var zhRange: Range<Int>
+    var uncertain: Bool
+    var alternatives: [String]
+
+    /// Parses `line[range]` (a bracket's content); nil when it holds no Han.
+    static func parse(_ line: [Unicode.Scalar], _ range: Range<Int>) -> OriginalContent? {
+        guard let firstHan = range.first(where: { CharacterClass.isHan(line[$0]) }) else { return nil }
+        var start = firstHan
+        // Digits or Latin letters glued to the Chinese belong to it (571工程纪要, AI原住民).
+        while start > range.lowerBound, CharacterClass.isDigit(line[start - 1]) || CharacterClass.isLatinLetter(line[start - 1]) {
+            start -= 1
+        }
+        var end = firstHan + 1
+        var i = end
+        while i < range.upperBound {
+            let c = line[i]
+            if CharacterClass.isHan(c) || CharacterClass.chinesePunctuation.contains(c) && !CharacterClass.queryMarks.contains(c) {
+                i += 1
+                if CharacterClass.isHan(c) { end = i }
+                continue
+            }
+            if CharacterClass.isDigit(c) {
+                // Digits inside the Chinese (第2辑) but not dates after it.
+                var j = i
+                while j < range.upperBound, CharacterClass.isDigit(line[j]) { j += 1 }
+                if j < range.upperBound, CharacterClass.isHan(line[j]) { i = j; continue }
+                break
+            }
+            if CharacterClass.isSpace(c) || ",.;:-".unicodeScalars.contains(c) {
+                // Punctuation or a space between two Chinese items: 混种子, 杂种 / 妇女学 或 女性学.
+                var j = i
+                while j < range.upperBound, CharacterClass.isSpace(line[j]) || ",.;:-".unicodeScalars.contains(line[j]) { j += 1 }
+                if j < range.upperBound, CharacterClass.isHan(line[j]) { i = j; continue }
+                break
+            }
+            if CharacterClass.emphasisMarks.contains(c) {
+                i += 1
+                continue
+            }
+            break
+        }
+        // Trim trailing Chinese punctuation and quotes from the span.
+        while end > start, CharacterClass.chinesePunctuation.contains(line[end - 1]) || CharacterClass.quoteMarks.contains(line[end - 1]) {
+            end -= 1
+        }
+        while start < end, CharacterClass.quoteMarks.contains(line[start]) || CharacterClass.emphasisMarks.contains(line[start]) {
+            start += 1
+        }
+        let text = line.string(range)
+        let uncertain = (range).contains(where: { CharacterClass.queryMarks.contains(line[$0]) })
+            || text.contains("TODO") || text.contains("TBD")
+        // Latin text beside the Chinese: pinyin, a gloss, `lit. "..."`.
+        var alternatives: [String] = []
+        for part in [range.lowerBound..<start, end..<range.upperBound] where !part.isEmpty {
+            var words = EnglishWords.tokens(line, part).filter(\.isWord).map(\.text)
+            while let first = words.first, ["lit", "literally", "i.e", "ie", "or", "note"].contains(first.lowercased()) {
+                words.removeFirst()
+            }
+            let joined = words.joined(separator: " ")
+            if !joined.isEmpty, joined.unicodeScalars.contains(where: CharacterClass.isLatinLetter),
+               !joined.unicodeScalars.allSatisfy({ CharacterClass.isDigit($0) || $0 == " " }) {
+                alternatives.append(joined)
+            }
+        }
+        return OriginalContent(zhRange: start..<end, uncertain: uncertain, alternatives: alternatives)
+    }
+}

@@ -1,0 +1,329 @@
+public import ChineseText
+public import ICUText
+import SourceText
+
+/// Finds every Chinese original in a document and the English it translates.
+///
+/// Feed a document line by line (`beginDocument`, `extract(line:)`,
+/// `endDocument`) so memory does not grow with the file; footnote pairs come
+/// out at the end of the document, when the definitions are known. Or call
+/// `extract(_:source:)` on a whole text. Not thread-safe: one per task.
+public final class PairExtractor {
+    private let evidence: any TermEvidence
+    private let segmenter: LexiconSegmenter
+    private let pinyin: PinyinConverter
+    private let english: EnglishSpanChooser
+    private let chinese: ChineseSpanChooser
+
+    // Per-document state.
+    private var source = ""
+    private var lineNumber = 0
+    private var masker = LineMasker()
+    private var definitions: [FootnoteDefinition] = []
+    private var markers: [Int: FootnoteMarker] = [:]
+
+    /// An extractor that consults `evidence` (known renderings), segments Chinese
+    /// with `lexicon` (known terms stay whole) and reads pinyin with `pinyin`.
+    /// - Throws: `ICUError` when ICU's segmenter or transliterator cannot be opened.
+    public init(evidence: any TermEvidence = NoTermEvidence(), lexicon: Lexicon = Lexicon(),
+                pinyin: PinyinConverter? = nil) throws(ICUError) {
+        self.evidence = evidence
+        self.segmenter = try LexiconSegmenter(lexicon: lexicon, conventions: .standard)
+        if let pinyin {
+            self.pinyin = pinyin
+        } else {
+            self.pinyin = try PinyinConverter()
+        }
+        self.english = EnglishSpanChooser(evidence: evidence)
+        self.chinese = ChineseSpanChooser(segmenter: segmenter, evidence: evidence)
+    }
+
+    /// Every pair in `text`, in document order (footnote pairs last).
+    public func extract(_ text: String, source: String) -> [AlignedPair] {
+        beginDocument(source: source)
+        var pairs: [AlignedPair] = []
+        var start = text.startIndex
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            if byte == 0x0A || byte == 0x0D {
+                pairs += extract(line: String(text[start..<i]))
+                var next = utf8.index(after: i)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        if start != text.endIndex { pairs += extract(line: String(text[start...])) }
+        return pairs + endDocument()
+    }
+
+    /// Starts a new document named `source`.
+    public func beginDocument(source: String) {
+        self.source = source
+        lineNumber = 0
+        masker = LineMasker()
+        definitions = []
+        markers = [:]
+    }
+
+    /// The pairs on the next line of the document (without its line terminator).
+    public func extract(line text: String) -> [AlignedPair] {
+        lineNumber += 1
+        // Fast path: a line with no Han and no digit can hold neither a pair nor a footnote marker.
+        var hasHan = false, hasDigit = false
+        for byte in text.utf8 {
+            if byte >= 0xE2 { hasHan = true; break }
+            if byte >= 0x30 && byte <= 0x39 || byte == 0xC2 { hasDigit = true }
+        }
+        if !hasHan && !hasDigit {
+            if text.utf8.contains(0x60) || text.utf8.contains(0x7E) || text.utf8.contains(0x3C) || text.utf8.contains(0x2D) {
+                _ = masker.mask(Array(text.unicodeScalars))  // fences and comments carry state
+            }
+            return []
+        }
+        let line = Array(text.unicodeScalars)
+        let masked = masker.mask(line)
+        if masker.lineIsCode { return [] }
+
+        var pairs: [AlignedPair] = []
+        if let definition = Footnotes.definition(line, lineNumber: lineNumber) {
+            definitions.append(definition)
+        } else {
+            for marker in Footnotes.markers(line, masked: masked, lineNumber: lineNumber) where markers[marker.number] == nil {
+                if markers.count < 10_000 { markers[marker.number] = marker }
+            }
+        }
+        if !hasHan { return [] }
+
+        let spans = BracketScanner.spans(line, masked: masked)
+        var covered = [Bool](repeating: false, count: line.count)   // inside a bracket or a found pair
+        for span in spans {
+            for k in span.open...span.close { covered[k] = true }
+        }
+        var floor = 0
+        var consumedUntil = -1
+        // Brackets, outermost first.
+        for span in spans where span.open > consumedUntil {
+            // Markdown link text [text](url) and images are never originals.
+            if span.close + 1 < line.count, line[span.close + 1] == "(", masked[span.close + 1] || line[span.open] == "[" {
+                if line[span.open] == "[" { continue }
+            }
+            if span.open > 0, line[span.open - 1] == "!" { continue }
+            let before = previousSignificant(line, masked, span.open, floor: floor)
+            if let content = OriginalContent.parse(line, span.contentRange), !content.zhRange.isEmpty {
+                // English + (中文): the scalar before is Latin (or a quote/emphasis after Latin).
+                guard let b = before, isEnglishEnd(line, b) else { continue }
+                let zh = line.string(content.zhRange)
+                let facts = facts(of: zh)
+                if let choice = english.choose(line, floor: floor, end: span.open, after: span.close + 1, facts: facts) {
+                    pairs.append(makePair(zh: zh, zhStart: content.zhRange.lowerBound, line: line, choice: choice, kind: .bracket,
+                                          uncertain: content.uncertain, alternatives: content.alternatives))
+                    floor = span.close + 1
+                    consumedUntil = span.close
+                }
+            } else if let b = before, isChineseEnd(line, b), let english = englishContent(line, span.contentRange) {
+                // 中文 + (English)
+                if let choice = chinese.choose(line, floor: floor, end: span.open, englishWords: english.words) {
+                    let zh = line.string(choice.range)
+                    let enStart = english.range.lowerBound
+                    pairs.append(AlignedPair(
+                        zh: zh, en: english.text, kind: .parenthetical, source: source,
+                        zhLocation: SourceLocation(line: lineNumber, column: choice.range.lowerBound + 1),
+                        enLocation: SourceLocation(line: lineNumber, column: enStart + 1),
+                        confidence: choice.confidence, alternatives: english.alternatives, evidence: [choice.evidence]))
+                    floor = span.close + 1
+                    consumedUntil = span.close
+                }
+            }
+        }
+        // Unbracketed originals in English prose: Qian Mu 钱穆, Studies/中国政治学.
+        if isEnglishLine(line, covered: covered, masked: masked) {
+            pairs += inlinePairs(line, masked: masked, covered: covered)
+        }
+        return pairs.sorted { $0.zhLocation < $1.zhLocation }
+    }
+
+    /// The footnote pairs of the document: each definition linked to its marker,
+    /// by number, or by order when the definition lost its number.
+    public func endDocument() -> [AlignedPair] {
+        var pairs: [AlignedPair] = []
+        for (ordinal, definition) in definitions.enumerated() {
+            let number = definition.number ?? ordinal + 1
+            guard let marker = markers[number], marker.line < definition.line || marker.line == definition.line && false else { continue }
+            let facts = facts(of: definition.zh)
+            guard let choice = english.choose(marker.prefix, floor: 0, end: marker.prefix.count, after: nil, facts: facts) else { continue }
+            let en = Self.cleanEnglish(marker.prefix.string(choice.range))
+            pairs.append(AlignedPair(
+                zh: definition.zh, en: en, kind: .footnote, source: source,
+                zhLocation: SourceLocation(line: definition.line, column: definition.column),
+                enLocation: SourceLocation(line: marker.line, column: marker.prefixOffset + choice.range.lowerBound + 1),
+                confidence: min(0.9, choice.confidence + 0.1), definition: definition.text, evidence: ["footnote", choice.evidence]))
+        }
+        definitions = []
+        markers = [:]
+        return pairs
+    }
+
+    // MARK: - Pieces
+
+    private func facts(of zh: String) -> OriginalFacts {
+        let scalars = zh.unicodeScalars
+        let han = scalars.filter(CharacterClass.isHan).count
+        var separators = 0
+        var previousWasSeparator = false
+        for s in scalars {
+            let isSeparator = s == "，" || s == "；" || s == "：" || s == "—" || s == "," || s == ";"
+            if isSeparator && !previousWasSeparator { separators += 1 }
+            previousWasSeparator = isSeparator
+        }
+        let words = segmenter.tokens(in: zh).filter { $0.kind != .space && $0.kind != .punctuation }.count
+        let known = evidence.isKnownTerm(zh)
+        let clauseCharacters: Set<Unicode.Scalar> = ["是", "不", "没", "了", "要", "就", "都", "会", "能", "吗", "呢", "吧", "着", "过", "把", "被", "让", "你", "我", "他", "她", "很"]
+        let looksLikeClause = !known && (separators > 0 || han >= 10 || han >= 4 && scalars.contains(where: clauseCharacters.contains))
+        return OriginalFacts(zh: zh, hanCount: han, wordCount: words, pinyinKey: han > 0 && han <= 8 ? pinyin.searchKey(zh) : "",
+                             separators: separators, isClause: looksLikeClause)
+    }
+
+    private func makePair(zh: String, zhStart: Int, line: [Unicode.Scalar], choice: EnglishChoice, kind: PairKind,
+                          uncertain: Bool, alternatives: [String]) -> AlignedPair {
+        AlignedPair(zh: zh, en: Self.cleanEnglish(line.string(choice.range)), kind: kind, source: source,
+                    zhLocation: SourceLocation(line: lineNumber, column: zhStart + 1),
+                    enLocation: SourceLocation(line: lineNumber, column: choice.range.lowerBound + 1),
+                    confidence: uncertain ? min(choice.confidence, 0.5) : choice.confidence, uncertain: uncertain,
+                    alternatives: alternatives, evidence: [choice.evidence])
+    }
+
+    /// English as a term: Markdown emphasis marks removed, spaces collapsed.
+    static func cleanEnglish(_ text: String) -> String {
+        var out = ""
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == "*" || scalar == "_" { continue }
+            if CharacterClass.isSpace(scalar) {
+                if !lastWasSpace && !out.isEmpty { out += " " }
+                lastWasSpace = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// The index of the last non-space, unmasked scalar before `index` (not before `floor`).
+    private func previousSignificant(_ line: [Unicode.Scalar], _ masked: [Bool], _ index: Int, floor: Int) -> Int? {
+        var k = index - 1
+        while k >= floor, CharacterClass.isSpace(line[k]) { k -= 1 }
+        return k >= floor ? k : nil
+    }
+
+    /// Whether English ends at `k`: a Latin letter or digit, possibly behind quotes,
+    /// emphasis, a slash or a footnote marker.
+    private func isEnglishEnd(_ line: [Unicode.Scalar], _ index: Int) -> Bool {
+        var k = index
+        let skippable: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "_", "*", ",", "/", "]", "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", ".", "?", "!"]
+        var steps = 0
+        while k >= 0, steps < 8 {
+            let c = line[k]
+            if CharacterClass.isLatinLetter(c) { return true }
+            if CharacterClass.isDigit(c) {
+                // A footnote marker [6] or a number that ends a name (571 Project is Latin anyway).
+                k -= 1; steps += 1; continue
+            }
+            if skippable.contains(c) || c == "[" || c == "^" || CharacterClass.isSpace(c) {
+                k -= 1; steps += 1; continue
+            }
+            return false
+        }
+        return false
+    }
+
+    private func isChineseEnd(_ line: [Unicode.Scalar], _ index: Int) -> Bool {
+        let c = line[index]
+        return CharacterClass.isHan(c) || ["”", "」", "』", "》", "〉", "*", "_"].contains(c) && index > 0
+            && (0..<index).reversed().prefix(30).contains(where: { CharacterClass.isHan(line[$0]) })
+    }
+
+    /// The English inside a parenthesis after Chinese: the rendering, and an abbreviation
+    /// or second form after a comma (`mixture of experts，MoE`).
+    private func englishContent(_ line: [Unicode.Scalar], _ range: Range<Int>) -> (text: String, range: Range<Int>, words: Int, alternatives: [String])? {
+        guard !range.isEmpty, !range.contains(where: { CharacterClass.isHan(line[$0]) }) else { return nil }
+        let letters = range.filter { CharacterClass.isLatinLetter(line[$0]) }.count
+        guard letters >= 2 else { return nil }
+        var parts: [Range<Int>] = []
+        var partStart = range.lowerBound
+        for k in range where [",", "，", ";", "；", "、"].contains(line[k]) {
+            parts.append(partStart..<k)
+            partStart = k + 1
+        }
+        parts.append(partStart..<range.upperBound)
+        func trimmed(_ r: Range<Int>) -> Range<Int> {
+            var a = r.lowerBound, b = r.upperBound
+            while a < b, CharacterClass.isSpace(line[a]) || CharacterClass.quoteMarks.contains(line[a]) || CharacterClass.emphasisMarks.contains(line[a]) { a += 1 }
+            while b > a, CharacterClass.isSpace(line[b - 1]) || CharacterClass.quoteMarks.contains(line[b - 1]) || CharacterClass.emphasisMarks.contains(line[b - 1]) || line[b - 1] == "." { b -= 1 }
+            return a..<b
+        }
+        let cleaned = parts.map(trimmed).filter { r in r.contains(where: { CharacterClass.isLatinLetter(line[$0]) }) }
+        guard let main = cleaned.first else { return nil }
+        let text = line.string(main)
+        // Asides are not renderings: (see figure 2), (e.g. ...), (a competitor to Cursor).
+        let firstWord = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        if ["see", "e.g.", "eg", "i.e.", "cf.", "cf", "ibid", "note", "fig.", "figure", "table", "p.", "pp."].contains(firstWord) { return nil }
+        let words = text.split(separator: " ").filter { !EnglishWords.functionWords.contains($0.lowercased()) }.count
+        let alternatives = cleaned.dropFirst().map { line.string($0) }
+        return (text, main, max(1, words), alternatives)
+    }
+
+    /// Whether the line reads as English prose (outside brackets).
+    private func isEnglishLine(_ line: [Unicode.Scalar], covered: [Bool], masked: [Bool]) -> Bool {
+        var latin = 0, han = 0
+        for (k, s) in line.enumerated() where !covered[k] && !masked[k] {
+            if CharacterClass.isLatinLetter(s) { latin += 1 } else if CharacterClass.isHan(s) { han += 1 }
+        }
+        return latin > han * 2
+    }
+
+    private func inlinePairs(_ line: [Unicode.Scalar], masked: [Bool], covered: [Bool]) -> [AlignedPair] {
+        var pairs: [AlignedPair] = []
+        var floor = 0
+        var i = 0
+        while i < line.count {
+            guard CharacterClass.isHan(line[i]), !covered[i], !masked[i] else { i += 1; continue }
+            // The Chinese run: Han, with inner spaces, Chinese punctuation or digits between Han.
+            let start = i
+            var end = i + 1
+            var j = end
+            while j < line.count, !covered[j] {
+                let c = line[j]
+                if CharacterClass.isHan(c) { j += 1; end = j; continue }
+                if CharacterClass.chinesePunctuation.contains(c) || CharacterClass.isSpace(c) || CharacterClass.isDigit(c) || c == "?" || c == "!" {
+                    j += 1
+                    continue
+                }
+                break
+            }
+            defer { i = max(end, i + 1) }
+            // Must follow English directly (spaces, emphasis, quotes, a slash or a footnote marker between).
+            guard let b = previousSignificant(line, masked, start, floor: floor), isEnglishEnd(line, b) else { continue }
+            // Untranslated Chinese in a grammatical slot: "calls for 新质生产力 in".
+            let before = EnglishWords.tokens(line, floor..<start)
+            if let word = before.last(where: \.isWord), before.last?.isWord == true, EnglishWords.slotWords.contains(word.lowercased) { continue }
+            if let last = before.last, !last.isWord, [":", "："].contains(last.text) { continue }
+            var zhEnd = end
+            while zhEnd > start, CharacterClass.chinesePunctuation.contains(line[zhEnd - 1]) { zhEnd -= 1 }
+            let zh = line.string(start..<zhEnd)
+            let facts = facts(of: zh)
+            guard let choice = english.choose(line, floor: floor, end: start, after: zhEnd, facts: facts) else { continue }
+            var pair = makePair(zh: zh, zhStart: start, line: line, choice: choice, kind: .inline, uncertain: false, alternatives: [])
+            pair.confidence = max(0.3, pair.confidence - 0.1)
+            pairs.append(pair)
+            floor = end
+        }
+        return pairs
+    }
+}

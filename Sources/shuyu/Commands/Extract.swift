@@ -1,0 +1,109 @@
+import ArgumentParser
+import BilingualCorpus
+import ChineseText
+import Foundation
+import SourceText
+import Terminology
+
+extension Shuyu {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find Chinese originals and the English they translate, and list them as a glossary.",
+            discussion: """
+            Reads plain text and Markdown (UTF-8; a BOM and CRLF are fine): English with the \
+            original in brackets (Stepfun [阶跃星辰], AI Era[新智元], （平台）, 【智谱】), unbracketed \
+            originals (Qian Mu 钱穆, Studies/中国政治学), Chinese with English in parentheses \
+            (深度求索（DeepSeek）), footnote markers linked to definitions (Involution King1 … \
+            卷王: …), and parallel sources (NAME.zh.txt with NAME.en.txt, TSV with zh/en columns). \
+            Folders are searched for .md, .markdown, .txt and .tsv files.
+
+            Examples:
+              shuyu extract Corpora/
+              shuyu extract --format json draft.md
+              shuyu extract --merge-into Glossaries/candidates.tsv translations/
+              cat part-0001.txt | shuyu extract --format jsonl -
+
+            Columns count Unicode scalars from 1.
+            """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, tsv, json, jsonl
+        }
+
+        @Argument(help: "Files or folders to read ('-' for standard input).")
+        var paths: [String]
+
+        @Option(help: "Output: text (grouped by term, for people), tsv (grouped by term), json (every pair), jsonl (one pair per line).")
+        var format: Format = .text
+
+        @Option(name: .customLong("glossary"), help: "A glossary whose renderings help choose the English span. Repeatable.")
+        var glossaries: [String] = []
+
+        @Flag(name: .customLong("no-glossary"), help: "Do not use the project's Glossaries/ as evidence.")
+        var noGlossary = false
+
+        @Option(name: .customLong("min-confidence"), help: "Only pairs with at least this confidence (0 to 1).")
+        var minConfidence: Double = 0
+
+        @Option(name: .customLong("merge-into"), help: "Add new pairs as candidates to this glossary TSV (written atomically; existing rows and comments are kept byte for byte).")
+        var mergeInto: String?
+
+        @Flag(help: "No progress messages.")
+        var quiet = false
+
+        func validate() throws {
+            guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence must be between 0 and 1") }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                var glossaryPaths = glossaries
+                if !noGlossary, let project = Project.discover() { glossaryPaths = project.glossaryFiles + glossaryPaths }
+                let loaded = try GlossaryLoading.load(glossaryPaths)
+                let evidence = GlossaryEvidence(loaded)
+                let pinyin = try PinyinConverter()
+                GlossaryEvidence.addReadings(from: loaded, to: pinyin)
+                let extractor = try PairExtractor(evidence: evidence, lexicon: evidence.lexicon, pinyin: pinyin)
+                let documents = try CorpusFiles.documents(paths)
+                var progress = Progress(quiet: quiet)
+                var out = OutputBuffer()
+                var candidates = CandidateGlossary()
+                var all: [AlignedPair] = []
+                let streaming = format == .jsonl
+                if format == .json { out.write("[") }
+                var first = true
+                for (index, document) in documents.enumerated() {
+                    progress.update("extract: \(index + 1)/\(documents.count) \(document.displayName)")
+                    let pairs = try CorpusFiles.pairs(in: document, extractor: extractor).filter { $0.confidence >= minConfidence }
+                    for pair in pairs {
+                        candidates.add(pair)
+                        switch format {
+                        case .json:
+                            out.write(first ? "\n" : ",\n")
+                            out.write(PairJSON.object(pair))
+                        case .jsonl:
+                            out.writeLine(PairJSON.object(pair))
+                        default:
+                            break
+                        }
+                        first = false
+                    }
+                    if !streaming && mergeInto != nil { all += pairs }
+                }
+                progress.finish()
+                switch format {
+                case .json: out.writeLine(first ? "]" : "\n]")
+                case .jsonl: break
+                case .text: CandidateReport.text(candidates, pinyin: pinyin, color: Console.useColor, into: &out)
+                case .tsv: CandidateReport.tsv(candidates, pinyin: pinyin, into: &out)
+                }
+                out.flush()
+                if let mergeInto {
+                    let report = try GlossaryMerging.merge(candidates, into: mergeInto, pinyin: pinyin)
+                    Console.error(report)
+                }
+            }
+        }
+    }
+}

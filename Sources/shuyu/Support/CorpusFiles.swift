@@ -1,0 +1,138 @@
+import BilingualCorpus
+import Foundation
+import SourceText
+
+/// One thing to extract from: a document, a line-aligned file pair, or a parallel TSV.
+enum CorpusDocument {
+    case text(path: String)
+    case alignedPair(zh: String, en: String)
+    case parallelTSV(path: String)
+
+    var displayName: String {
+        switch self {
+        case .text(let path), .parallelTSV(let path): path
+        case .alignedPair(let zh, _): zh
+        }
+    }
+}
+
+enum CorpusFiles {
+    static let extensions: Set<String> = ["md", "markdown", "txt", "tsv", "text"]
+
+    /// The documents under `paths`: `NAME.zh.EXT` with `NAME.en.EXT` beside it is a
+    /// line-aligned pair; a `.tsv` is a parallel TSV; anything else is a document.
+    static func documents(_ paths: [String]) throws -> [CorpusDocument] {
+        let files = try InputFiles.expand(paths, extensions: extensions)
+        let set = Set(files)
+        var documents: [CorpusDocument] = []
+        var used: Set<String> = []
+        for file in files where !used.contains(file) {
+            if let partner = alignedPartner(of: file, zhSide: true), set.contains(partner) || (paths.contains(file) && FileManager.default.fileExists(atPath: partner)) {
+                documents.append(.alignedPair(zh: file, en: partner))
+                used.insert(partner)
+            } else if let partner = alignedPartner(of: file, zhSide: false), set.contains(partner) {
+                if !used.contains(partner) {
+                    documents.append(.alignedPair(zh: partner, en: file))
+                    used.insert(partner)
+                }
+            } else if file.lowercased().hasSuffix(".tsv") {
+                documents.append(.parallelTSV(path: file))
+            } else {
+                documents.append(.text(path: file))
+            }
+            used.insert(file)
+        }
+        return documents
+    }
+
+    /// `x.zh.txt` → `x.en.txt` (and back with `zhSide: false`).
+    static func alignedPartner(of path: String, zhSide: Bool) -> String? {
+        let (from, to) = zhSide ? (".zh.", ".en.") : (".en.", ".zh.")
+        guard let range = path.range(of: from, options: .backwards) else { return nil }
+        return path.replacingCharacters(in: range, with: to)
+    }
+
+    /// The pairs of one document, streaming the file line by line.
+    static func pairs(in document: CorpusDocument, extractor: PairExtractor) throws -> [AlignedPair] {
+        switch document {
+        case .text(let path):
+            var pairs: [AlignedPair] = []
+            extractor.beginDocument(source: path == "-" ? "<stdin>" : path)
+            try LineReader.forEachLine(path) { line in
+                pairs += extractor.extract(line: line)
+            }
+            return pairs + extractor.endDocument()
+        case .alignedPair(let zh, let en):
+            let zhText = try InputFiles.read(zh).text
+            let enText = try InputFiles.read(en).text
+            return try ParallelText.alignedLines(zh: zhText, en: enText, zhSource: zh, enSource: en)
+        case .parallelTSV(let path):
+            let input = try InputFiles.read(path)
+            do {
+                return try ParallelText.tsv(input.text, source: input.name)
+            } catch {
+                // A TSV without zh/en columns (a glossary, a data table) is read as a document.
+                var pairs: [AlignedPair] = []
+                extractor.beginDocument(source: path)
+                try LineReader.forEachLine(path) { pairs += extractor.extract(line: $0) }
+                return pairs + extractor.endDocument()
+            }
+        }
+    }
+}
+
+/// Reads a UTF-8 file (or standard input for `-`) line by line in chunks, so memory
+/// stays bounded by the longest line. Invalid UTF-8 is an error with its byte offset.
+enum LineReader {
+    static func forEachLine(_ path: String, _ body: (String) throws -> Void) throws {
+        let handle: FileHandle
+        let name = path == "-" ? "<stdin>" : path
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CLIError("\(path): error: no such file; check the path")
+            }
+            guard !isDirectory.boolValue else { throw CLIError("\(path): error: is a directory, expected a file") }
+            guard let h = FileHandle(forReadingAtPath: path) else { throw CLIError("\(path): error: cannot be read; check its permissions") }
+            handle = h
+        }
+        defer { if path != "-" { try? handle.close() } }
+        var pending: [UInt8] = []
+        var offset = 0          // bytes of the file before `pending`
+        var lineNumber = 0
+        var first = true
+        func emit(_ bytes: ArraySlice<UInt8>) throws {
+            lineNumber += 1
+            var slice = bytes
+            if slice.last == 0x0D { slice = slice.dropLast() }
+            if first, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
+            first = false
+            guard let line = String(validating: slice, as: UTF8.self) else {
+                do {
+                    _ = try TextDecoding.decodeUTF8(slice, source: name)
+                } catch .invalidUTF8(_, let byteOffset, let location) {
+                    let fileOffset = offset + (slice.startIndex - bytes.startIndex) + byteOffset
+                    throw TextDecodingError.invalidUTF8(source: name, byteOffset: fileOffset,
+                                                        location: SourceLocation(line: lineNumber - 1 + location.line, column: location.column))
+                }
+                return
+            }
+            try body(line)
+        }
+        while true {
+            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            if chunk.isEmpty { break }
+            pending.append(contentsOf: chunk)
+            var start = 0
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                try emit(pending[start..<newline])
+                offset += newline + 1 - start
+                start = newline + 1
+            }
+            pending.removeFirst(start)
+        }
+        if !pending.isEmpty { try emit(pending[...]) }
+    }
+}
