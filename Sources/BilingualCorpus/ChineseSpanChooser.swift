@@ -17,11 +17,13 @@ struct ChineseSpanChooser {
         的 地 得 是 为 在 和 与 及 或 将 把 被 对 用 从 以 向 于 由 了 也 就 都 而 又 即 这 那 其 该 此 \
         一个 一种 一些 这个 这种 这些 那些 称为 称作 叫做 叫作 被称为 所谓 通过 使用 采用 基于 利用 包括 例如 比如 \
         我们 你们 他们 它们 我 你 他 她 它 等 中 上 下 里 之 则 并 且 但 使 让 给 所 如 像 即为 作为 成为 \
-        一 个 种 些 所以 因为 如果 虽然 但是 然而 以及 并且 或者 还是 就是 也是 不是 可以 需要 已经 正在 没有 称 叫
+        一 个 种 些 所以 因为 如果 虽然 但是 然而 以及 并且 或者 还是 就是 也是 不是 可以 需要 已经 正在 没有 称 叫 \
+        介绍 定义 表示 遇到 进行 相当于 相当 引入 提出 讨论 考虑 得到 实现 描述 计算 具有 有 要 能 会 来 去 做 \
+        是否 称之为 叫作 记为 记作 写作 简称 又称 也称 或称 这里 其中 以下 如下 所示 通常 一般 可能 往往 也叫 所谓的
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// The chosen span of `line[floor..<end]`, or nil when no Chinese stands there.
-    func choose(_ line: [Unicode.Scalar], floor: Int, end rawEnd: Int, englishWords: Int) -> (range: Range<Int>, confidence: Double, evidence: String)? {
+    func choose(_ line: [Unicode.Scalar], floor: Int, end rawEnd: Int, englishWords: Int, english: String) -> (range: Range<Int>, confidence: Double, evidence: String)? {
         var end = rawEnd
         while end > floor, CharacterClass.isSpace(line[end - 1]) { end -= 1 }
         guard end > floor else { return nil }
@@ -54,11 +56,12 @@ struct ChineseSpanChooser {
         guard start < end, (start..<end).contains(where: { CharacterClass.isHan(line[$0]) }) else { return nil }
         guard CharacterClass.isHan(line[end - 1]) || CharacterClass.isDigit(line[end - 1]) || CharacterClass.isLatinLetter(line[end - 1]) else { return nil }
         let stretch = line.string(start..<end)
-        // The longest known term that ends at the parenthesis.
+        // The longest known term ending at the parenthesis whose known rendering is this English.
         let scalars = Array(stretch.unicodeScalars)
-        for length in stride(from: min(scalars.count, 12), through: 2, by: -1) {
+        let englishKey = english.lowercased().filter { $0.isLetter || $0.isNumber }
+        for length in stride(from: min(scalars.count, 12), through: 1, by: -1) {
             let candidate = scalars.string((scalars.count - length)..<scalars.count)
-            if evidence.isKnownTerm(candidate) {
+            if evidence.renderings(of: candidate).contains(where: { $0.lowercased().filter { $0.isLetter || $0.isNumber } == englishKey }) {
                 return ((end - length)..<end, 0.95, "glossary")
             }
         }
@@ -73,11 +76,18 @@ struct ChineseSpanChooser {
             offset += length
         }
         let cap = max(1, englishWords) + 2
+        let targetCharacters = max(2, englishWords * 2)
         var first = words.count
         var taken = 0
+        var characters = 0
         var k = words.count - 1
         while k >= 0 {
             let word = words[k].text
+            let length = word.unicodeScalars.count
+            // Enough characters for the English already: stop unless this word brings us closer.
+            if taken > 0, characters >= targetCharacters || abs(characters + length - targetCharacters) > abs(characters - targetCharacters) + 1 {
+                break
+            }
             if Self.boundaryWords.contains(word) {
                 // `的` inside a long term (非参数的注意力汇聚) only when the English is long too.
                 if word == "的", taken < englishWords, taken > 0, k > 0 { first = k; k -= 1; continue }
@@ -85,6 +95,7 @@ struct ChineseSpanChooser {
             }
             first = k
             taken += 1
+            characters += length
             if taken >= cap { break }
             k -= 1
         }

@@ -84,6 +84,15 @@ struct EnglishSpanChooser {
         return j
     }
 
+    /// Drops lower-case function words that open a quoted span (`being an understanding wife`),
+    /// but not `the` (`the world belongs to all`) nor capitalized title words (`On Great Unity`).
+    static func dropLeadingFunctionWords(_ words: inout [EnglishToken]) {
+        while words.count > 1, !words[0].isCapitalized, words[0].lowercased != "the",
+              EnglishWords.functionWords.contains(words[0].lowercased) {
+            words.removeFirst()
+        }
+    }
+
     // MARK: - Evidence
 
     private func knownRendering(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
@@ -179,7 +188,8 @@ struct EnglishSpanChooser {
             if k >= floor {
                 var start = k + 1
                 while start < end, CharacterClass.emphasisMarks.contains(line[start]) || CharacterClass.isSpace(line[start]) { start += 1 }
-                let inner = EnglishWords.tokens(line, start..<end).filter(\.isWord)
+                var inner = EnglishWords.tokens(line, start..<end).filter(\.isWord)
+                if !facts.isClause { Self.dropLeadingFunctionWords(&inner) }
                 if !inner.isEmpty, inner.count <= 15 || facts.isClause {
                     return EnglishChoice(range: inner.first!.range.lowerBound..<inner.last!.range.upperBound, confidence: 0.85, evidence: "quotes")
                 }
@@ -194,7 +204,8 @@ struct EnglishSpanChooser {
                 var k = end - 1
                 while k >= floor, line[k] != opener, line[k] != line[a] || line[a] == "\"" && false { k -= 1 }
                 if k >= floor, line[k] == opener {
-                    let inner = EnglishWords.tokens(line, (k + 1)..<end).filter(\.isWord)
+                    var inner = EnglishWords.tokens(line, (k + 1)..<end).filter(\.isWord)
+                    if !facts.isClause { Self.dropLeadingFunctionWords(&inner) }
                     if !inner.isEmpty, inner.count <= 15 || facts.isClause {
                         return EnglishChoice(range: inner.first!.range.lowerBound..<inner.last!.range.upperBound, confidence: 0.8, evidence: "quotes")
                     }
@@ -243,7 +254,7 @@ struct EnglishSpanChooser {
             k -= 1
         }
         // Drop leading function words that are capitalized only because they start a sentence.
-        let sentenceStart = first == 0 || [".", "!", "?", ":", "\"", "“", "(", "["].contains(tokens[first - 1].text)
+        let sentenceStart = first == 0 || [".", "!", "?", ":", "\"", "“", "(", "[", "]", "*", "#", ">", "-"].contains(tokens[first - 1].text)
         while first < tokens.count - 1, tokens[first].isWord,
               EnglishWords.functionWords.contains(tokens[first].lowercased) || EnglishWords.connectors.contains(tokens[first].lowercased),
               sentenceStart || tokens[first].lowercased != "the" {
@@ -255,7 +266,7 @@ struct EnglishSpanChooser {
     }
 
     private func nounPhrase(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
-        let expected = max(1, facts.wordCount)
+        let expected = max(1, min(facts.wordCount, (facts.hanCount + 1) / 2))
         let limit = max(expected + 2, 4)
         var content = 0
         var k = tokens.count - 1
@@ -274,6 +285,11 @@ struct EnglishSpanChooser {
                 if content >= limit { break }
             }
             k -= 1
+        }
+        // A number word with no numeral in the Chinese is the translator's, not the term's: three elements (环节).
+        if first < tokens.count - 1, EnglishWords.numberWords.contains(tokens[first].lowercased),
+           !facts.zh.unicodeScalars.contains(where: { EnglishWords.chineseNumerals.contains($0) }) {
+            first += 1
         }
         guard tokens[first].isWord, !EnglishWords.functionWords.contains(tokens[first].lowercased) else { return nil }
         let confidence = content == expected ? 0.7 : 0.55

@@ -22,8 +22,17 @@ enum EnglishWords {
         i you he she we they me him us them one ones there here \
         called named known termed dubbed described call calls name names term terms word words phrase phrases \
         say says said saying see seen read include includes including included namely e.g. i.e. etc viz \
-        into is. what's that's it's
+        into is. what's that's it's \
+        nonetheless nevertheless however therefore thus hence highly quite rather really merely simply largely \
+        mostly partly fully truly already still often always never sometimes usually perhaps maybe \
+        being become became becomes seem seems seemed
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Number words that a translator adds (`three elements (环节)`).
+    static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                           "several", "many", "various", "both"]
+    /// Chinese numerals: when the original has one, an English number word belongs to the term.
+    static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "万", "双", "单"]
 
     /// Function words that may stand inside a noun phrase between content words
     /// (`seven justifications for divorce`, `Ministry of Industry and Information Technology`).

@@ -118,7 +118,9 @@ public final class PairExtractor {
                 // English + (中文): the scalar before is Latin (or a quote/emphasis after Latin).
                 guard let b = before, isEnglishEnd(line, b) else { continue }
                 let zh = line.string(content.zhRange)
-                let facts = facts(of: zh)
+                if Self.isCitation(line, span.contentRange) { continue }
+                var facts = facts(of: zh)
+                if !content.alternatives.isEmpty { facts.isClause = facts.separators > 0 && facts.hanCount >= 8 }
                 if let choice = english.choose(line, floor: floor, end: span.open, after: span.close + 1, facts: facts) {
                     pairs.append(makePair(zh: zh, zhStart: content.zhRange.lowerBound, line: line, choice: choice, kind: .bracket,
                                           uncertain: content.uncertain, alternatives: content.alternatives))
@@ -127,7 +129,8 @@ public final class PairExtractor {
                 }
             } else if let b = before, isChineseEnd(line, b), let english = englishContent(line, span.contentRange) {
                 // 中文 + (English)
-                if let choice = chinese.choose(line, floor: floor, end: span.open, englishWords: english.words) {
+                if let choice = chinese.choose(line, floor: floor, end: span.open, englishWords: english.words, english: english.text),
+                   !followsEnglish(line, choice.range.lowerBound, floor: floor) {
                     let zh = line.string(choice.range)
                     let enStart = english.range.lowerBound
                     pairs.append(AlignedPair(
@@ -212,6 +215,10 @@ public final class PairExtractor {
             }
         }
         while out.hasSuffix(" ") { out.removeLast() }
+        // A trailing possessive is English grammar, not the term: Qu Yuan’s (屈原).
+        for suffix in ["’s", "'s"] where out.hasSuffix(suffix) && out.count > suffix.count + 1 {
+            out.removeLast(suffix.count)
+        }
         return out
     }
 
@@ -249,12 +256,47 @@ public final class PairExtractor {
             && (0..<index).reversed().prefix(30).contains(where: { CharacterClass.isHan(line[$0]) })
     }
 
+    /// Whether the Chinese at `start` directly follows English (an inline original: `Guo Qiyong 郭齐勇 (b. 1947)`):
+    /// then a parenthesis after it is an aside, not a rendering.
+    private func followsEnglish(_ line: [Unicode.Scalar], _ start: Int, floor: Int) -> Bool {
+        var k = start - 1
+        while k >= floor, CharacterClass.isSpace(line[k]) || CharacterClass.emphasisMarks.contains(line[k]) { k -= 1 }
+        return k >= floor && CharacterClass.isLatinLetter(line[k])
+    }
+
+    /// A Chinese bibliographic citation in brackets (publisher, year, title marks): never an original.
+    static func isCitation(_ line: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        let text = line.string(range)
+        if text.contains("出版社") || text.contains("书局") || text.contains("书店") || text.contains("書局") || text.contains("出版") { return true }
+        return text.contains("《") && (text.contains("，") || text.contains(","))
+    }
+
+    /// Whether `line[range]` holds a four-digit year (1000–2099) standing alone.
+    static func containsYear(_ line: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if CharacterClass.isDigit(line[k]) {
+                var j = k
+                while j < range.upperBound, CharacterClass.isDigit(line[j]) { j += 1 }
+                if j - k == 4, line[k] == "1" || line[k] == "2",
+                   k == range.lowerBound || !CharacterClass.isLatinLetter(line[k - 1]),
+                   j == range.upperBound || !CharacterClass.isHan(line[j]) && !CharacterClass.isLatinLetter(line[j]) {
+                    return true
+                }
+                k = j
+            } else {
+                k += 1
+            }
+        }
+        return false
+    }
+
     /// The English inside a parenthesis after Chinese: the rendering, and an abbreviation
     /// or second form after a comma (`mixture of experts，MoE`).
     private func englishContent(_ line: [Unicode.Scalar], _ range: Range<Int>) -> (text: String, range: Range<Int>, words: Int, alternatives: [String])? {
         guard !range.isEmpty, !range.contains(where: { CharacterClass.isHan(line[$0]) }) else { return nil }
         let letters = range.filter { CharacterClass.isLatinLetter(line[$0]) }.count
-        guard letters >= 2 else { return nil }
+        guard letters >= 2, !Self.containsYear(line, range) else { return nil }
         var parts: [Range<Int>] = []
         var partStart = range.lowerBound
         for k in range where [",", "，", ";", "；", "、"].contains(line[k]) {
@@ -273,7 +315,7 @@ public final class PairExtractor {
         let text = line.string(main)
         // Asides are not renderings: (see figure 2), (e.g. ...), (a competitor to Cursor).
         let firstWord = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
-        if ["see", "e.g.", "eg", "i.e.", "cf.", "cf", "ibid", "note", "fig.", "figure", "table", "p.", "pp."].contains(firstWord) { return nil }
+        if ["see", "e.g.", "eg", "i.e.", "cf.", "cf", "ibid", "note", "fig.", "figure", "table", "p.", "pp.", "b.", "d.", "r.", "c.", "ca."].contains(firstWord) { return nil }
         let words = text.split(separator: " ").filter { !EnglishWords.functionWords.contains($0.lowercased()) }.count
         let alternatives = cleaned.dropFirst().map { line.string($0) }
         return (text, main, max(1, words), alternatives)
@@ -313,7 +355,7 @@ public final class PairExtractor {
             // Untranslated Chinese in a grammatical slot: "calls for 新质生产力 in".
             let before = EnglishWords.tokens(line, floor..<start)
             if let word = before.last(where: \.isWord), before.last?.isWord == true, EnglishWords.slotWords.contains(word.lowercased) { continue }
-            if let last = before.last, !last.isWord, [":", "："].contains(last.text) { continue }
+            if let last = before.last, !last.isWord, [":", "：", ",", "，", ";"].contains(last.text) { continue }
             var zhEnd = end
             while zhEnd > start, CharacterClass.chinesePunctuation.contains(line[zhEnd - 1]) { zhEnd -= 1 }
             let zh = line.string(start..<zhEnd)
