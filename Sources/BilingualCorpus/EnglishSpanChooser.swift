@@ -87,7 +87,7 @@ struct EnglishSpanChooser {
     /// Drops lower-case function words that open a quoted span (`being an understanding wife`),
     /// but not `the` (`the world belongs to all`) nor capitalized title words (`On Great Unity`).
     static func dropLeadingFunctionWords(_ words: inout [EnglishToken]) {
-        while words.count > 1, !words[0].isCapitalized, words[0].lowercased != "the",
+        while words.count > 1, !words[0].isCapitalized, words[0].lowercased != "the" || words.count <= 8,
               EnglishWords.functionWords.contains(words[0].lowercased) {
             words.removeFirst()
         }
@@ -216,25 +216,40 @@ struct EnglishSpanChooser {
     }
 
     private func clause(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
-        var used = 0
+        // Candidate starts: every word back to a hard boundary (sentence end, an opening
+        // quote or bracket, a colon unless the Chinese has one). Cost: distance from the
+        // expected length (about 0.85 English words per Han character), plus penalties for
+        // starting mid-clause or on a conjunction.
+        let hasColon = facts.zh.unicodeScalars.contains { $0 == "：" || $0 == ":" }
+        let expected = max(2.0, Double(facts.hanCount) * 0.85)
+        var best: (cost: Double, start: Int)?
+        var words = 0
+        var separators = 0
         var k = tokens.count - 1
-        var start = tokens[k].range.lowerBound
         while k >= 0 {
             let token = tokens[k]
             if token.isWord {
-                start = token.range.lowerBound
-            } else if [",", ";", ":", "—", "–", "-", "，", "；", "："].contains(token.text) {
-                if used < facts.separators {
-                    used += 1
-                } else {
-                    break
-                }
+                words += Self.wordCount(token.text)
+                let previous = k > 0 ? tokens[k - 1] : nil
+                var cost = abs(Double(words) - expected) / expected
+                let afterBoundary = previous == nil || !previous!.isWord
+                    || ["that", "to", "who", "which", "said", "says", "say", "be", "is", "was"].contains(previous!.lowercased)
+                if !afterBoundary { cost += 0.35 }
+                if EnglishWords.clauseOpeners.contains(token.lowercased) { cost += 1 }
+                if separators > facts.separators { cost += 0.5 * Double(separators - facts.separators) }
+                if best == nil || cost < best!.cost { best = (cost, k) }
+            } else if [",", ";", "—", "–", "-", "，", "；"].contains(token.text) {
+                separators += 1
+            } else if token.text == ":" || token.text == "：" {
+                if !hasColon { break }
+                separators += 1
             } else if [".", "!", "?", "。", "！", "？", "(", "[", "（", "“", "\"", "‘", "]", ")", "）", "”"].contains(token.text) {
                 break
             }
             k -= 1
         }
-        return EnglishChoice(range: start..<tokens.last!.range.upperBound, confidence: 0.6, evidence: "clause")
+        guard let best else { return nil }
+        return EnglishChoice(range: tokens[best.start].range.lowerBound..<tokens.last!.range.upperBound, confidence: 0.6, evidence: "clause")
     }
 
     private func capitalized(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
@@ -242,7 +257,9 @@ struct EnglishSpanChooser {
         var first = k
         while k >= 0 {
             let token = tokens[k]
-            if token.isWord && (token.isCapitalized || token.text.first?.isNumber == true) {
+            if k < tokens.count - 1, token.isWord, Self.isPossessive(token.text) {
+                break
+            } else if token.isWord && (token.isCapitalized || token.text.first?.isNumber == true) {
                 first = k
             } else if token.isWord, EnglishWords.connectors.contains(token.lowercased), k > 0,
                       tokens[k - 1].isWord, tokens[k - 1].isCapitalized,
@@ -267,20 +284,22 @@ struct EnglishSpanChooser {
 
     private func nounPhrase(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
         let expected = max(1, min(facts.wordCount, (facts.hanCount + 1) / 2))
-        let limit = max(expected + 2, 4)
+        let limit = expected + 1
         var content = 0
         var k = tokens.count - 1
         var first = k
         while k >= 0 {
             let token = tokens[k]
             guard token.isWord else { break }
+            // A possessive before the term is its owner, not part of it: Huawei's Ascend chips.
+            if k < tokens.count - 1, Self.isPossessive(token.text) { break }
             if EnglishWords.functionWords.contains(token.lowercased) {
-                let canCross = EnglishWords.connectors.contains(token.lowercased) && token.lowercased != "the"
+                let canCross = EnglishWords.phraseConnectors.contains(token.lowercased)
                     && content < expected && k > 0 && tokens[k - 1].isWord
                     && !EnglishWords.functionWords.contains(tokens[k - 1].lowercased)
                 if !canCross { break }
             } else {
-                content += 1
+                content += Self.wordCount(token.text)
                 first = k
                 if content >= limit { break }
             }
@@ -292,7 +311,27 @@ struct EnglishSpanChooser {
             first += 1
         }
         guard tokens[first].isWord, !EnglishWords.functionWords.contains(tokens[first].lowercased) else { return nil }
+        // "double reduction" policy [双减]: the quoted name, not the classifying head noun.
+        if first == tokens.count - 1, EnglishWords.genericHeads.contains(tokens[first].lowercased), first >= 2,
+           ["\"", "”", "’"].contains(tokens[first - 1].text) {
+            let closing = first - 1
+            var open = closing - 1
+            while open >= 0, !["\"", "“", "‘"].contains(tokens[open].text) { open -= 1 }
+            if open >= 0, open + 1 < closing {
+                return EnglishChoice(range: tokens[open + 1].range.lowerBound..<tokens[closing - 1].range.upperBound,
+                                     confidence: 0.7, evidence: "quotes")
+            }
+        }
         let confidence = content == expected ? 0.7 : 0.55
         return EnglishChoice(range: tokens[first].range.lowerBound..<tokens.last!.range.upperBound, confidence: confidence, evidence: "phrase")
+    }
+
+    /// Words in a token: `test-time` counts two.
+    static func wordCount(_ text: String) -> Int {
+        1 + text.filter { $0 == "-" }.count
+    }
+
+    static func isPossessive(_ text: String) -> Bool {
+        text.hasSuffix("'s") || text.hasSuffix("’s") || text.hasSuffix("s'") || text.hasSuffix("s’")
     }
 }

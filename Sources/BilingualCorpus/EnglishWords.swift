@@ -36,11 +36,23 @@ enum EnglishWords {
 
     /// Function words that may stand inside a noun phrase between content words
     /// (`seven justifications for divorce`, `Ministry of Industry and Information Technology`).
-    static let connectors: Set<String> = ["of", "and", "for", "in", "on", "to", "the", "de", "du", "la", "le", "&", "or", "with"]
+    static let connectors: Set<String> = ["of", "and", "for", "in", "on", "to", "the", "de", "du", "la", "le", "&", "or", "with", "at"]
+    /// Connectors a lower-case noun phrase may cross (`seven justifications for divorce`).
+    static let phraseConnectors: Set<String> = ["of", "and", "for", "&"]
+    /// Head nouns that only classify a quoted name before them: `"double reduction" policy [双减]`.
+    static let genericHeads: Set<String> = ["policy", "policies", "project", "projects", "campaign", "initiative", "movement",
+                                            "plan", "programme", "program", "strategy", "slogan", "concept", "idea", "notion",
+                                            "term", "phrase", "expression", "formula", "principle", "firms", "companies", "model"]
+    /// Conjunctions that do not open a translated clause.
+    static let clauseOpeners: Set<String> = ["and", "but", "or", "so", "then", "yet", "because", "while"]
 
     /// Words that may precede untranslated Chinese used as a noun in English
     /// prose (`calls for 新质生产力`, `published on 儒家网`): such Chinese is not an inline original.
-    static let slotWords: Set<String> = functionWords.union(["see", "cf", "cf.", "in", "include", "includes", "titled", "entitled"])
+    static let slotWords: Set<String> = functionWords.union([
+        "see", "cf", "cf.", "in", "include", "includes", "titled", "entitled", "translate", "translates", "translated",
+        "translating", "render", "renders", "rendered", "rendering", "use", "uses", "used", "using", "write", "writes",
+        "wrote", "written", "whether", "character", "characters", "means", "meaning", "meant", "spelled", "pronounced",
+        "reads", "read", "mention", "mentions", "mentioned", "versus", "vs", "like", "label", "labels", "slogan"])
 
     /// Tokenizes `line[range]` into words and punctuation marks (spaces dropped).
     /// A word is letters and digits with inner apostrophes, hyphens, periods (`U.S.`) and ampersands.

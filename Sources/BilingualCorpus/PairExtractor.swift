@@ -121,6 +121,7 @@ public final class PairExtractor {
                 if Self.isCitation(line, span.contentRange) { continue }
                 var facts = facts(of: zh)
                 if !content.alternatives.isEmpty { facts.isClause = facts.separators > 0 && facts.hanCount >= 8 }
+                if facts.hanCount >= 10, !facts.isClause, !endsCapitalized(line, floor: floor, end: span.open) { facts.isClause = true }
                 if let choice = english.choose(line, floor: floor, end: span.open, after: span.close + 1, facts: facts) {
                     pairs.append(makePair(zh: zh, zhStart: content.zhRange.lowerBound, line: line, choice: choice, kind: .bracket,
                                           uncertain: content.uncertain, alternatives: content.alternatives))
@@ -186,7 +187,7 @@ public final class PairExtractor {
         let words = segmenter.tokens(in: zh).filter { $0.kind != .space && $0.kind != .punctuation }.count
         let known = evidence.isKnownTerm(zh)
         let clauseCharacters: Set<Unicode.Scalar> = ["是", "不", "没", "了", "要", "就", "都", "会", "能", "吗", "呢", "吧", "着", "过", "把", "被", "让", "你", "我", "他", "她", "很"]
-        let looksLikeClause = !known && (separators > 0 || han >= 10 || han >= 4 && scalars.contains(where: clauseCharacters.contains))
+        let looksLikeClause = !known && (separators > 0 || han >= 4 && scalars.contains(where: clauseCharacters.contains))
         return OriginalFacts(zh: zh, hanCount: han, wordCount: words, pinyinKey: han > 0 && han <= 8 ? pinyin.searchKey(zh) : "",
                              separators: separators, isClause: looksLikeClause)
     }
@@ -254,6 +255,12 @@ public final class PairExtractor {
         let c = line[index]
         return CharacterClass.isHan(c) || ["”", "」", "』", "》", "〉", "*", "_"].contains(c) && index > 0
             && (0..<index).reversed().prefix(30).contains(where: { CharacterClass.isHan(line[$0]) })
+    }
+
+    /// Whether the last word before `end` starts with a capital letter (a name or title).
+    private func endsCapitalized(_ line: [Unicode.Scalar], floor: Int, end: Int) -> Bool {
+        let tokens = EnglishWords.tokens(line, floor..<end)
+        return tokens.last(where: \.isWord)?.isCapitalized ?? false
     }
 
     /// Whether the Chinese at `start` directly follows English (an inline original: `Guo Qiyong 郭齐勇 (b. 1947)`):
