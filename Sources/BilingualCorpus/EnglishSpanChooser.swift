@@ -236,6 +236,7 @@ struct EnglishSpanChooser {
                     || ["that", "to", "who", "which", "said", "says", "say", "be", "is", "was"].contains(previous!.lowercased)
                 if !afterBoundary { cost += 0.35 }
                 if EnglishWords.clauseOpeners.contains(token.lowercased) { cost += 1 }
+                if ["to", "that", "which", "who", "a", "an"].contains(token.lowercased) { cost += 0.5 }
                 if separators > facts.separators { cost += 0.5 * Double(separators - facts.separators) }
                 if best == nil || cost < best!.cost { best = (cost, k) }
             } else if [",", ";", "—", "–", "-", "，", "；"].contains(token.text) {

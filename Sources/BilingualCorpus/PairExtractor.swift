@@ -184,13 +184,21 @@ public final class PairExtractor {
             if isSeparator && !previousWasSeparator { separators += 1 }
             previousWasSeparator = isSeparator
         }
-        let words = segmenter.tokens(in: zh).filter { $0.kind != .space && $0.kind != .punctuation }.count
+        let tokens = segmenter.tokens(in: zh).filter { $0.kind != .space && $0.kind != .punctuation }
+        let words = tokens.count
         let known = evidence.isKnownTerm(zh)
-        let clauseCharacters: Set<Unicode.Scalar> = ["是", "不", "没", "了", "要", "就", "都", "会", "能", "吗", "呢", "吧", "着", "过", "把", "被", "让", "你", "我", "他", "她", "很"]
-        let looksLikeClause = !known && (separators > 0 || han >= 4 && scalars.contains(where: clauseCharacters.contains))
+        // A clause has verbs, negation, aspect or pronouns as words of their own (not 社会's 会).
+        let hasClauseWord = tokens.contains { Self.clauseWords.contains(String(zh[$0.range])) }
+        let looksLikeClause = !known && (separators > 0 || han >= 4 && hasClauseWord)
         return OriginalFacts(zh: zh, hanCount: han, wordCount: words, pinyinKey: han > 0 && han <= 8 ? pinyin.searchKey(zh) : "",
                              separators: separators, isClause: looksLikeClause)
     }
+
+    /// Words that make an original a clause rather than a term.
+    static let clauseWords: Set<String> = [
+        "是", "不", "没", "没有", "不是", "了", "要", "就", "都", "会", "能", "吗", "呢", "吧", "着", "过", "把", "被", "让",
+        "你", "我", "他", "她", "我们", "你们", "他们", "很", "还", "也", "就是", "可以", "应该", "需要", "不要", "别",
+    ]
 
     private func makePair(zh: String, zhStart: Int, line: [Unicode.Scalar], choice: EnglishChoice, kind: PairKind,
                           uncertain: Bool, alternatives: [String]) -> AlignedPair {
