@@ -76,7 +76,9 @@ struct ChineseSpanChooser {
             offset += length
         }
         let cap = max(1, englishWords) + 2
-        let targetCharacters = max(2, englishWords * 2)
+        // About two characters per English word; a name (DeepSeek, Phone Use) runs to the nearest boundary.
+        let isName = english.first?.isUppercase == true && englishWords <= 3
+        let targetCharacters = isName ? 8 : max(2, englishWords * 2)
         var first = words.count
         var taken = 0
         var characters = 0

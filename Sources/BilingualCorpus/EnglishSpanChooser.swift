@@ -96,24 +96,25 @@ struct EnglishSpanChooser {
     // MARK: - Evidence
 
     private func knownRendering(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
+        // The text's words split at hyphens and apostrophes, each with the token it came from.
+        var parts: [(word: String, token: Int, startsToken: Bool)] = []
+        for (index, token) in tokens.enumerated() {
+            guard token.isWord else {
+                parts.append(("\u{0}", index, true))  // punctuation breaks a match
+                continue
+            }
+            let pieces = token.lowercased.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            for (k, piece) in pieces.enumerated() { parts.append((piece, index, k == 0)) }
+        }
         var best: EnglishChoice?
         var bestWords = 0
         for rendering in evidence.renderings(of: facts.zh) {
             let words = rendering.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-            guard !words.isEmpty else { continue }
-            let textWords = tokens.filter(\.isWord)
-            guard textWords.count >= words.count else { continue }
-            let tail = textWords.suffix(words.count).map { $0.lowercased.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined() }
-            let wanted = words.map { $0 }
-            var matches = true
-            for (a, b) in zip(tail, wanted) where !Self.sameWord(a, b) {
-                matches = false
-                break
-            }
-            // Multi-part words (state-of-the-art) compare joined.
-            if !matches, tail.joined() == wanted.joined() { matches = true }
-            if matches && words.count > bestWords {
-                let start = textWords[textWords.count - words.count].range.lowerBound
+            guard !words.isEmpty, words.count <= parts.count, words.count > bestWords else { continue }
+            let tail = parts.suffix(words.count)
+            guard tail.first!.startsToken else { continue }
+            if zip(tail, words).allSatisfy({ Self.sameWord($0.0.word, $0.1) }) {
+                let start = tokens[tail.first!.token].range.lowerBound
                 best = EnglishChoice(range: start..<tokens.last!.range.upperBound, confidence: 0.95, evidence: "glossary")
                 bestWords = words.count
             }
@@ -262,10 +263,8 @@ struct EnglishSpanChooser {
                 break
             } else if token.isWord && (token.isCapitalized || token.text.first?.isNumber == true) {
                 first = k
-            } else if token.isWord, EnglishWords.connectors.contains(token.lowercased), k > 0,
-                      tokens[k - 1].isWord, tokens[k - 1].isCapitalized,
-                      !EnglishWords.functionWords.contains(tokens[k - 1].lowercased) || tokens[k - 1].lowercased == "the" && false {
-                // a connector between two capitalized words: keep going
+            } else if token.isWord, EnglishWords.connectors.contains(token.lowercased), Self.capitalizedBefore(tokens, k) {
+                // connectors between two capitalized words (Side of the Moon): keep going
             } else {
                 break
             }
@@ -278,9 +277,24 @@ struct EnglishSpanChooser {
               sentenceStart || tokens[first].lowercased != "the" {
             first += 1
         }
+        // A sentence-initial word is capitalized anyway: when it hangs on the name only through
+        // connectors (Commentators of the New Left) and the run is long for the Chinese, cut it.
+        if sentenceStart, first + 1 < tokens.count, EnglishWords.connectors.contains(tokens[first + 1].lowercased),
+           tokens.count - first > max(2, facts.wordCount) + 2 {
+            var next = first + 1
+            while next < tokens.count - 1, EnglishWords.connectors.contains(tokens[next].lowercased) { next += 1 }
+            first = next
+        }
         guard tokens[first].isWord else { return nil }
         let confidence = tokens.count - first <= max(2, facts.wordCount + 2) ? 0.8 : 0.65
         return EnglishChoice(range: tokens[first].range.lowerBound..<tokens.last!.range.upperBound, confidence: confidence, evidence: "capitalization")
+    }
+
+    /// Whether, skipping connectors (`of the`), a capitalized content word stands before `tokens[k]`.
+    static func capitalizedBefore(_ tokens: [EnglishToken], _ k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0, tokens[j].isWord, EnglishWords.connectors.contains(tokens[j].lowercased) { j -= 1 }
+        return j >= 0 && tokens[j].isWord && tokens[j].isCapitalized && !EnglishWords.functionWords.contains(tokens[j].lowercased)
     }
 
     private func nounPhrase(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {

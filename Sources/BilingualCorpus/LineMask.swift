@@ -80,8 +80,7 @@ struct LineMasker {
             }
             if isURLStart(line, i) {
                 var j = i
-                while j < line.count && !CharacterClass.isSpace(line[j]) && !">\"”’）】」".unicodeScalars.contains(line[j])
-                    && !CharacterClass.isHan(line[j]) {
+                while j < line.count && !CharacterClass.isSpace(line[j]) && !">\"”’）】」，。；".unicodeScalars.contains(line[j]) {
                     j += 1
                 }
                 // A URL does not end in sentence punctuation or an unbalanced closer.

@@ -100,14 +100,24 @@ public final class PairExtractor {
         if !hasHan { return [] }
 
         let spans = BracketScanner.spans(line, masked: masked)
-        var covered = [Bool](repeating: false, count: line.count)   // inside a bracket or a found pair
-        for span in spans {
-            for k in span.open...span.close { covered[k] = true }
+        // Inside any bracket: a running depth from +1/-1 marks, so nesting costs O(n) in all.
+        var covered = [Bool](repeating: false, count: line.count)
+        do {
+            var delta = [Int32](repeating: 0, count: line.count + 1)
+            for span in spans {
+                delta[span.open] += 1
+                delta[span.close + 1] -= 1
+            }
+            var depth: Int32 = 0
+            for k in 0..<line.count {
+                depth += delta[k]
+                covered[k] = depth > 0
+            }
         }
         var floor = 0
         var consumedUntil = -1
         // Brackets, outermost first.
-        for span in spans where span.open > consumedUntil {
+        for span in spans where span.open > consumedUntil && span.close - span.open <= Self.longestOriginal {
             // Markdown link text [text](url) and images are never originals.
             if span.close + 1 < line.count, line[span.close + 1] == "(", masked[span.close + 1] || line[span.open] == "[" {
                 if line[span.open] == "[" { continue }
@@ -193,6 +203,10 @@ public final class PairExtractor {
         return OriginalFacts(zh: zh, hanCount: han, wordCount: words, pinyinKey: han > 0 && han <= 8 ? pinyin.searchKey(zh) : "",
                              separators: separators, isClause: looksLikeClause)
     }
+
+    /// Brackets longer than this (in scalars) hold prose, not an original; skipping them keeps
+    /// deeply nested input linear.
+    static let longestOriginal = 400
 
     /// Words that make an original a clause rather than a term.
     static let clauseWords: Set<String> = [
@@ -331,7 +345,7 @@ public final class PairExtractor {
         // Asides are not renderings: (see figure 2), (e.g. ...), (a competitor to Cursor).
         let firstWord = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
         if ["see", "e.g.", "eg", "i.e.", "cf.", "cf", "ibid", "note", "fig.", "figure", "table", "p.", "pp.", "b.", "d.", "r.", "c.", "ca."].contains(firstWord) { return nil }
-        let words = text.split(separator: " ").filter { !EnglishWords.functionWords.contains($0.lowercased()) }.count
+        let words = text.split(separator: " ").filter { !["a", "an", "the"].contains($0.lowercased()) }.count
         let alternatives = cleaned.dropFirst().map { line.string($0) }
         return (text, main, max(1, words), alternatives)
     }

@@ -1,0 +1,160 @@
+import BilingualCorpus
+import ChineseText
+import SourceText
+import Testing
+
+/// Known renderings for the tests (the role Terminology's GlossaryEvidence plays in the tool).
+struct FixedEvidence: TermEvidence {
+    var table: [String: [String]]
+    func renderings(of zh: String) -> [String] { table[zh] ?? [] }
+    func isKnownTerm(_ zh: String) -> Bool { table[zh] != nil }
+}
+
+/// One extraction example: a line, and the pairs expected in it as `zh → en (kind)`.
+struct ExtractionExample: CustomTestStringConvertible, Sendable {
+    var text: String
+    var expected: [String]
+    var testDescription: String { text }
+
+    init(_ text: String, _ expected: String...) {
+        self.text = text
+        self.expected = expected
+    }
+}
+
+func extract(_ text: String, evidence: [String: [String]] = [:]) throws -> [AlignedPair] {
+    let fixed = FixedEvidence(table: evidence)
+    let extractor = try PairExtractor(evidence: fixed, lexicon: Lexicon(evidence.keys))
+    return extractor.extract(text, source: "test.md")
+}
+
+func summary(_ pairs: [AlignedPair]) -> [String] {
+    pairs.map { "\($0.zh) → \($0.en) (\($0.kind.rawValue))" }
+}
+
+@Suite struct PairExtractorTests {
+    static let forms: [ExtractionExample] = [
+        .init("This week's AI Era[新智元] report", "新智元 → AI Era (bracket)"),
+        .init("a researcher at Stepfun [阶跃星辰] said", "阶跃星辰 → Stepfun (bracket)"),
+        .init("the price war among large model [大模型] providers", "大模型 → large model (bracket)"),
+        .init("Moonshot AI [月之暗面], the maker of Kimi", "月之暗面 → Moonshot AI (bracket)"),
+        .init("a leading member of the New Left (新左派) in Beijing", "新左派 → New Left (bracket)"),
+        .init("the platform（平台）and Huawei［华为］and Zhipu AI【智谱】", "平台 → platform (bracket)", "华为 → Huawei (bracket)", "智谱 → Zhipu AI (bracket)"),
+        .init("As one investor put it, the answer is simple — either you have money, or you have people [答案很简单——要么有钱，要么有人].",
+              "答案很简单——要么有钱，要么有人 → the answer is simple — either you have money, or you have people (bracket)"),
+        .init("the historian Qian Mu 钱穆 wrote", "钱穆 → Qian Mu (inline)"),
+        .init("industries such as travel, delivery services 外卖, and more", "外卖 → delivery services (inline)"),
+        .init("a talk by William Liu刘光临 on taxes", "刘光临 → William Liu (inline)"),
+        .init("the journal Chinese Political Studies/中国政治学 is new", "中国政治学 → Chinese Political Studies (inline)"),
+        .init("深度求索（DeepSeek）发布了新模型", "深度求索 → DeepSeek (parenthetical)"),
+        .init("阿里巴巴的通义千问（Qwen）很强", "通义千问 → Qwen (parenthetical)"),
+        .init("它使用混合专家模型（mixture of experts，MoE）架构", "混合专家模型 → mixture of experts (parenthetical)"),
+        .init("新功能叫“手机使用”（Phone Use）。", "手机使用 → Phone Use (parenthetical)"),
+        .init("the \"Haidian mothers [海淀妈妈]\" of Beijing", "海淀妈妈 → Haidian mothers (bracket)"),
+        .init("Commentators of the New Left (新左派) and Liberals (自由派) met", "新左派 → New Left (bracket)", "自由派 → Liberals (bracket)"),
+        .init("Huawei's Ascend chips [昇腾芯片] are scarce", "昇腾芯片 → Ascend chips (bracket)"),
+        .init("the \"double reduction\" policy [双减] banned tutoring", "双减 → double reduction (bracket)"),
+    ]
+
+    static let traps: [String] = [
+        "A chart (see figure 2) compares prices.",
+        "Cursor's rival (a competitor to Cursor) launched.",
+        "artificial general intelligence (AGI) is near",
+        "It was founded (2018) in Beijing.",
+        "as shown before [1] and [sic] and [emphasis in original]",
+        "read [the archive](https://example.org/新智元) today ![chart](https://example.org/图.png)",
+        "run `shuyu extract [阶跃星辰]` to see",
+        "see https://example.org/zh/阶跃星辰 for more",
+        "Three steps: 1) plan 2) build a) test",
+        "Every document calls for 新质生产力 in every province.",
+        "My Weibo account is 布莱斯白. It is new.",
+        "Philip Huang, 长江三角洲小农家庭与乡村发展 (中华书局, 1992)",
+        "the tutors moved (项飙、吴琦，《把自己作为方法》，上海文艺出版社，2020).",
+        "我们在实验中（见图2）发现（2023年）",
+    ]
+
+    @Test(arguments: forms)
+    func findsEachForm(_ example: ExtractionExample) throws {
+        #expect(summary(try extract(example.text)) == example.expected)
+    }
+
+    @Test(arguments: traps)
+    func trapsAreNotPairs(_ text: String) throws {
+        #expect(summary(try extract(text)) == [])
+    }
+
+    @Test func codeBlocksAreSkipped() throws {
+        let text = "```\nStepfun [阶跃星辰]\n```\n    \nDoubao [豆包] is here\n"
+        #expect(summary(try extract(text)) == ["豆包 → Doubao (bracket)"])
+    }
+
+    @Test func translatorQueriesAreKeptAndMarked() throws {
+        let pairs = try extract("Generalized Artificial Intelligence (通用人工智能?) and the agent [智能体？]")
+        #expect(summary(pairs) == ["通用人工智能 → Generalized Artificial Intelligence (bracket)", "智能体 → agent (bracket)"])
+        #expect(pairs.filter { !$0.uncertain }.isEmpty)
+    }
+
+    @Test func knownRenderingsDecideTheSpan() throws {
+        let text = "the latest Large language models [大语言模型] were cheaper"
+        #expect(summary(try extract(text, evidence: ["大语言模型": ["large language model"]])) == ["大语言模型 → Large language models (bracket)"])
+    }
+
+    @Test func pinyinDecidesNames() throws {
+        #expect(summary(try extract("the engineer Wu Yonghui (吴永辉) joined")) == ["吴永辉 → Wu Yonghui (bracket)"])
+        #expect(summary(try extract("short-video rival Kuaishou [快手] grew")) == ["快手 → Kuaishou (bracket)"])
+    }
+
+    @Test func locationsCountScalarsFromOne() throws {
+        let pairs = try extract("😀𠀀 Stepfun [阶跃星辰]\nsecond line Doubao [豆包]")
+        #expect(pairs.map(\.zhLocation) == [SourceLocation(line: 1, column: 13), SourceLocation(line: 2, column: 21)])
+        #expect(pairs.map(\.enLocation) == [SourceLocation(line: 1, column: 4), SourceLocation(line: 2, column: 13)])
+    }
+
+    @Test func footnotesLinkMarkersToDefinitions() throws {
+        let text = """
+            Colleagues call him the Involution King1, and others are lying flat[2].
+            Some are small-town test-takers³ and some practise chicken parenting^4.
+
+            ## Notes
+
+            卷王: the winner of the rat race; someone who out-works everyone.
+            2. 躺平：to opt out of competition by working as little as possible.
+            [3] 小镇做题家: students from county towns who succeeded through exams.
+            4. 鸡娃 — to push a child relentlessly, with tutoring and more tutoring.
+            """
+        let pairs = try extract(text).filter { $0.kind == .footnote }
+        #expect(summary(pairs) == ["卷王 → Involution King (footnote)", "躺平 → lying flat (footnote)",
+                                   "小镇做题家 → small-town test-takers (footnote)", "鸡娃 → chicken parenting (footnote)"])
+        #expect(pairs.first?.definition == "the winner of the rat race; someone who out-works everyone.")
+        #expect(pairs.first?.zhLocation == SourceLocation(line: 6, column: 1))
+        #expect(pairs.first?.enLocation == SourceLocation(line: 1, column: 25))
+    }
+
+    @Test func deeplyNestedBracketsAreLinear() throws {
+        let text = String(repeating: "[", count: 200_000) + "阶跃星辰" + String(repeating: "]", count: 200_000)
+        _ = try extract(text)
+    }
+
+    @Test func mismatchedClosersStillPair() throws {
+        #expect(summary(try extract("Tencent [腾讯) and more")) == ["腾讯 → Tencent (bracket)"])
+    }
+}
+
+@Suite struct ParallelTextTests {
+    @Test func alignedLines() throws {
+        let pairs = try ParallelText.alignedLines(zh: "你好\n\n卷王\n", en: "Hello\n\nInvolution King\n", zhSource: "a.zh.txt", enSource: "a.en.txt")
+        #expect(pairs.map { "\($0.zh)|\($0.en)|\($0.zhLocation.line)" } == ["你好|Hello|1", "卷王|Involution King|3"])
+    }
+
+    @Test func misalignedFilesAreAnError() {
+        #expect(throws: ParallelTextError.self) {
+            _ = try ParallelText.alignedLines(zh: "一\n二\n", en: "one\n", zhSource: "a.zh.txt", enSource: "a.en.txt")
+        }
+    }
+
+    @Test func tsvNeedsItsColumns() throws {
+        let pairs = try ParallelText.tsv("en\tzh\nHello\t你好\n", source: "p.tsv")
+        #expect(pairs.map { "\($0.zh)|\($0.en)|\($0.zhLocation.column)" } == ["你好|Hello|7"])
+        #expect(throws: ParallelTextError.self) { _ = try ParallelText.tsv("a\tb\n", source: "p.tsv") }
+    }
+}

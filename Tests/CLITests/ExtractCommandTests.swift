@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@Suite struct ExtractCommandTests {
+    func folder(with files: [String: String]) throws -> URL {
+        let folder = try CLI.temporaryFolder()
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    @Test func jsonHasEveryField() throws {
+        let dir = try folder(with: ["week.md": "This week's AI Era[新智元] report and the agent [智能体？]\n"])
+        let result = try CLI.run(["extract", "--no-glossary", "--format", "json", "week.md"], directory: dir)
+        #expect(result.status == 0)
+        let pairs = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
+        #expect(pairs.count == 2)
+        #expect(pairs[0]["zh"] as? String == "新智元")
+        #expect(pairs[0]["en"] as? String == "AI Era")
+        #expect(pairs[0]["kind"] as? String == "bracket")
+        #expect(pairs[0]["file"] as? String == "week.md")
+        #expect(pairs[0]["line"] as? Int == 1)
+        #expect(pairs[0]["column"] as? Int == 20)
+        #expect(pairs[0]["uncertain"] as? Bool == false)
+        #expect(pairs[1]["uncertain"] as? Bool == true)
+        #expect((pairs[0]["confidence"] as? Double ?? 0) > 0)
+    }
+
+    @Test func groupedOutputMarksConflicts() throws {
+        let dir = try folder(with: [
+            "a.md": "Moonshot AI [月之暗面] launched Kimi.\n",
+            "more/b.md": "The Dark Side of the Moon [月之暗面] rival grew. Stepfun [阶跃星辰] too.\n",
+        ])
+        let result = try CLI.run(["extract", "--no-glossary", "."], directory: dir)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("月之暗面  yuè zhī àn miàn  [conflict: 2 renderings]"))
+        #expect(result.stdout.contains("  Moonshot AI  ×1  ./a.md:1"))
+        #expect(result.stdout.contains("阶跃星辰  jiē yuè xīng chén\n  Stepfun  ×1  ./more/b.md:1"))
+    }
+
+    @Test func jsonlFromStandardInput() throws {
+        let result = try CLI.run(["extract", "--no-glossary", "--format", "jsonl", "-"], input: "Stepfun [阶跃星辰]\n深度求索（DeepSeek）\n")
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains("\"file\":\"<stdin>\""))
+    }
+
+    @Test func parallelFilesBecomeSentencePairs() throws {
+        let dir = try folder(with: ["talk.zh.txt": "你好\n卷王来了\n", "talk.en.txt": "Hello\nThe Involution King is here\n"])
+        let result = try CLI.run(["extract", "--no-glossary", "--format", "jsonl", "."], directory: dir)
+        #expect(result.stdout.contains("\"zh\":\"卷王来了\",\"en\":\"The Involution King is here\",\"kind\":\"parallel\""))
+    }
+
+    @Test func invalidUTF8IsExitTwoWithTheByteOffset() throws {
+        let dir = try CLI.temporaryFolder()
+        try Data("Stepfun [阶跃星辰]\nok \u{FF}".utf8.map { $0 } .dropLast(2) + [0xFF, 0x0A]).write(to: dir.appendingPathComponent("bad.md"))
+        let result = try CLI.run(["extract", "bad.md"], directory: dir)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bad.md:2:4: error: invalid UTF-8 at byte offset 26"))
+    }
+
+    @Test func mergeKeepsExistingBytesAndReportsConflicts() throws {
+        let original = "# team glossary\nzh\ten\tstatus\tnote\n月之暗面\tMoonshot AI\tapproved\tkeep AI\n"
+        let dir = try folder(with: [
+            "Glossaries/team.tsv": original,
+            "notes.md": "The Dark Side of the Moon [月之暗面] and Stepfun [阶跃星辰] and Moonshot AI [月之暗面].\n",
+        ])
+        let result = try CLI.run(["extract", "--format", "json", "--merge-into", "Glossaries/team.tsv", "notes.md"], directory: dir)
+        #expect(result.status == 0)
+        let merged = try String(contentsOf: dir.appendingPathComponent("Glossaries/team.tsv"), encoding: .utf8)
+        #expect(merged.hasPrefix(original))
+        #expect(merged.contains("阶跃星辰\tStepfun\tcandidate\t"))
+        #expect(merged.contains("月之暗面\tDark Side of the Moon\tcandidate\tdiffers from approved 'Moonshot AI'"))
+        #expect(!merged.contains("月之暗面\tMoonshot AI\tcandidate"))
+        #expect(result.stderr.contains("conflict: notes.md:1: 月之暗面 rendered 'Dark Side of the Moon'"))
+        // A second run adds nothing and leaves the file as it is.
+        let again = try CLI.run(["extract", "--format", "json", "--merge-into", "Glossaries/team.tsv", "notes.md"], directory: dir)
+        #expect(again.stderr.contains("added 0 candidate rows"))
+        #expect(try String(contentsOf: dir.appendingPathComponent("Glossaries/team.tsv"), encoding: .utf8) == merged)
+    }
+
+    @Test func missingPathIsExitTwo() throws {
+        let result = try CLI.run(["extract", "no-such-folder"], directory: try CLI.temporaryFolder())
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no-such-folder: error: no such file or directory"))
+    }
+}
