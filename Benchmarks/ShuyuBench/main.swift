@@ -60,3 +60,4 @@ if which == "segment" || which == "all" {
     let (text, origin) = chineseText(bytes: 10_500_000)
     try benchmarkSegment(text: text, origin: origin)
 }
+if which == "extract" || which == "all" { try benchmarkExtract() }

@@ -14,10 +14,36 @@ public enum Brackets {
 
     /// Whether `scalar` opens a bracket.
     @inline(__always)
-    public static func isOpener(_ scalar: Unicode.Scalar) -> Bool { pairs[scalar] != nil }
+    public static func isOpener(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "(", "[", "（", "［", "【", "〔", "〖": true
+        default: false
+        }
+    }
+
     /// Whether `scalar` closes a bracket.
     @inline(__always)
-    public static func isCloser(_ scalar: Unicode.Scalar) -> Bool { closers[scalar] != nil }
+    public static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ")", "]", "）", "］", "】", "〕", "〗": true
+        default: false
+        }
+    }
+
+    /// The closing bracket for `opener`, or nil.
+    @inline(__always)
+    public static func closer(for opener: Unicode.Scalar) -> Unicode.Scalar? {
+        switch opener {
+        case "(": ")"
+        case "[": "]"
+        case "（": "）"
+        case "［": "］"
+        case "【": "】"
+        case "〔": "〕"
+        case "〖": "〗"
+        default: nil
+        }
+    }
 }
 
 /// A bracketed stretch of one line: scalar offsets of the opener and closer.
@@ -36,13 +62,13 @@ enum BracketScanner {
     static func spans(_ line: [Unicode.Scalar], masked: [Bool]) -> [BracketSpan] {
         var stack: [(Int, Unicode.Scalar)] = []
         var spans: [BracketSpan] = []
-        for (i, scalar) in line.enumerated() where !masked[i] {
+        for (i, scalar) in line.enumerated() where scalar.value >= 0x28 && !masked[i] {
             if Brackets.isOpener(scalar) {
                 stack.append((i, scalar))
             } else if Brackets.isCloser(scalar), let top = stack.last {
                 // A mismatched closer closes the innermost opener only if no matching opener waits below.
-                if Brackets.pairs[top.1] != scalar,
-                   let k = stack.lastIndex(where: { Brackets.pairs[$0.1] == scalar }) {
+                if Brackets.closer(for: top.1) != scalar,
+                   let k = stack.lastIndex(where: { Brackets.closer(for: $0.1) == scalar }) {
                     stack.removeSubrange((k + 1)...)
                 }
                 let (open, _) = stack.removeLast()

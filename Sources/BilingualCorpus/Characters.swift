@@ -41,10 +41,18 @@ enum CharacterClass {
     static let quoteMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "‘", "’", "'", "「", "」", "『", "』", "《", "》", "〈", "〉"]
     static let emphasisMarks: Set<Unicode.Scalar> = ["_", "*"]
 
-    /// Superscript digits used as footnote markers.
-    static let superscriptDigits: [Unicode.Scalar: Int] = [
-        "⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9,
-    ]
+    /// The value of a superscript digit used as a footnote marker (`¹`, `⁶`), or nil.
+    @inline(__always)
+    static func superscriptDigit(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x2070: 0
+        case 0xB9: 1
+        case 0xB2: 2
+        case 0xB3: 3
+        case 0x2074...0x2079: Int(s.value - 0x2070)
+        default: nil
+        }
+    }
 }
 
 extension Array where Element == Unicode.Scalar {

@@ -28,7 +28,12 @@ struct EnglishSpanChooser {
 
     /// Chooses the span that ends at `end` (exclusive) and starts no earlier than `floor`.
     /// `after` is the offset just after the original (to see a closing quote around both).
-    func choose(_ line: [Unicode.Scalar], floor: Int, end rawEnd: Int, after: Int?, facts: OriginalFacts) -> EnglishChoice? {
+    /// The farthest back (in scalars) an English rendering may start: longer is prose, and the
+    /// window keeps a paragraph with many originals linear.
+    static let window = 320
+
+    func choose(_ line: [Unicode.Scalar], floor rawFloor: Int, end rawEnd: Int, after: Int?, facts: OriginalFacts) -> EnglishChoice? {
+        let floor = max(rawFloor, rawEnd - Self.window)
         // Step back over spaces, footnote markers and closing marks between the English and the original.
         var end = rawEnd
         func skipSpaces() { while end > floor, CharacterClass.isSpace(line[end - 1]) { end -= 1 } }
@@ -75,7 +80,7 @@ struct EnglishSpanChooser {
             if k >= floor, k < j - 2, line[k] == "[" { return k }
         }
         var k = j
-        while k > floor, CharacterClass.superscriptDigits[line[k - 1]] != nil { k -= 1 }
+        while k > floor, CharacterClass.superscriptDigit(line[k - 1]) != nil { k -= 1 }
         if k < j { return k }
         k = j
         while k > floor, CharacterClass.isDigit(line[k - 1]) { k -= 1 }
@@ -96,6 +101,8 @@ struct EnglishSpanChooser {
     // MARK: - Evidence
 
     private func knownRendering(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
+        let renderings = evidence.renderings(of: facts.zh)
+        if renderings.isEmpty { return nil }
         // The text's words split at hyphens and apostrophes, each with the token it came from.
         var parts: [(word: String, token: Int, startsToken: Bool)] = []
         for (index, token) in tokens.enumerated() {
@@ -108,7 +115,7 @@ struct EnglishSpanChooser {
         }
         var best: EnglishChoice?
         var bestWords = 0
-        for rendering in evidence.renderings(of: facts.zh) {
+        for rendering in renderings {
             let words = rendering.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
             guard !words.isEmpty, words.count <= parts.count, words.count > bestWords else { continue }
             let tail = parts.suffix(words.count)

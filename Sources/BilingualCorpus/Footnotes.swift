@@ -39,7 +39,7 @@ enum Footnotes {
             }
         } else {
             var n = 0, digits = 0
-            while i < line.count, let d = CharacterClass.superscriptDigits[line[i]] { n = n * 10 + d; i += 1; digits += 1 }
+            while i < line.count, let d = CharacterClass.superscriptDigit(line[i]) { n = n * 10 + d; i += 1; digits += 1 }
             if digits > 0 { number = n }
         }
         skipSpaces()
@@ -82,11 +82,11 @@ enum Footnotes {
                 j = i + 1
                 while j < line.count, CharacterClass.isDigit(line[j]), digits < 3 { n = n * 10 + digitValue(line[j]); j += 1; digits += 1 }
                 if c == "[" { guard j < line.count, line[j] == "]" else { continue } }
-            } else if let d = CharacterClass.superscriptDigits[c] {
+            } else if let d = CharacterClass.superscriptDigit(c) {
                 n = d
                 digits = 1
                 j = i + 1
-                while j < line.count, let e = CharacterClass.superscriptDigits[line[j]] { n = n * 10 + e; j += 1 }
+                while j < line.count, let e = CharacterClass.superscriptDigit(line[j]) { n = n * 10 + e; j += 1 }
             } else {
                 continue
             }

@@ -78,7 +78,7 @@ struct LineMasker {
                 i += n
                 continue
             }
-            if isURLStart(line, i) {
+            if c == "h" || c == "w" || c == "f" || c == "H" || c == "W", isURLStart(line, i) {
                 var j = i
                 while j < line.count && !CharacterClass.isSpace(line[j]) && !">\"”’）】」，。；".unicodeScalars.contains(line[j]) {
                     j += 1
@@ -131,16 +131,20 @@ struct LineMasker {
     }
 
     private func isURLStart(_ line: [Unicode.Scalar], _ i: Int) -> Bool {
-        func matches(_ word: String) -> Bool {
-            var k = i
-            for s in word.unicodeScalars {
-                guard k < line.count, line[k] == s || (line[k].properties.lowercaseMapping == String(s)) else { return false }
-                k += 1
-            }
-            return true
+        @inline(__always) func lower(_ s: Unicode.Scalar) -> UInt32 {
+            (0x41...0x5A).contains(s.value) ? s.value + 0x20 : s.value
         }
-        guard line[i] == "h" || line[i] == "w" || line[i] == "H" || line[i] == "W" || line[i] == "f" else { return false }
+        let first = lower(line[i])
+        guard first == 0x68 || first == 0x77 || first == 0x66 else { return false }  // h w f
         if i > 0 && CharacterClass.isLatinLetter(line[i - 1]) { return false }
+        func matches(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard i + count <= line.count else { return false }
+            return word.withUTF8Buffer { bytes in
+                for k in 0..<count where lower(line[i + k]) != UInt32(bytes[k]) { return false }
+                return true
+            }
+        }
         return matches("http://") || matches("https://") || matches("www.") || matches("ftp://")
     }
 }

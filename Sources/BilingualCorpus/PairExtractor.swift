@@ -76,7 +76,7 @@ public final class PairExtractor {
         // Fast path: a line with no Han and no digit can hold neither a pair nor a footnote marker.
         var hasHan = false, hasDigit = false
         for byte in text.utf8 {
-            if byte >= 0xE2 { hasHan = true; break }
+            if byte >= 0xE2 { hasHan = true; hasDigit = true; break }  // (superscripts ⁴–⁹ are E2 81 xx)
             if byte >= 0x30 && byte <= 0x39 || byte == 0xC2 { hasDigit = true }
         }
         if !hasHan && !hasDigit {
@@ -85,14 +85,14 @@ public final class PairExtractor {
             }
             return []
         }
-        let line = Array(text.unicodeScalars)
+        let line = Self.scalars(text)
         let masked = masker.mask(line)
         if masker.lineIsCode { return [] }
 
         var pairs: [AlignedPair] = []
         if let definition = Footnotes.definition(line, lineNumber: lineNumber) {
             definitions.append(definition)
-        } else {
+        } else if hasDigit {
             for marker in Footnotes.markers(line, masked: masked, lineNumber: lineNumber) where markers[marker.number] == nil {
                 if markers.count < 10_000 { markers[marker.number] = marker }
             }
@@ -204,6 +204,38 @@ public final class PairExtractor {
                              separators: separators, isClause: looksLikeClause)
     }
 
+    /// The scalars of `text`, decoded in one pass from its (valid) UTF-8.
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0, o = 0
+                let n = bytes.count
+                while i < n {
+                    let b0 = UInt32(bytes[i])
+                    var value: UInt32
+                    if b0 < 0x80 {
+                        value = b0
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        value = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F
+                        i += 3
+                    } else {
+                        value = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                            | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F
+                        i += 4
+                    }
+                    (out.baseAddress! + o).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    o += 1
+                }
+                count = o
+            }
+        }
+    }
+
     /// Brackets longer than this (in scalars) hold prose, not an original; skipping them keeps
     /// deeply nested input linear.
     static let longestOriginal = 400
@@ -281,7 +313,7 @@ public final class PairExtractor {
 
     /// Whether the last word before `end` starts with a capital letter (a name or title).
     private func endsCapitalized(_ line: [Unicode.Scalar], floor: Int, end: Int) -> Bool {
-        let tokens = EnglishWords.tokens(line, floor..<end)
+        let tokens = EnglishWords.tokens(line, max(floor, end - 40)..<end)
         return tokens.last(where: \.isWord)?.isCapitalized ?? false
     }
 
@@ -382,7 +414,7 @@ public final class PairExtractor {
             // Must follow English directly (spaces, emphasis, quotes, a slash or a footnote marker between).
             guard let b = previousSignificant(line, masked, start, floor: floor), isEnglishEnd(line, b) else { continue }
             // Untranslated Chinese in a grammatical slot: "calls for 新质生产力 in".
-            let before = EnglishWords.tokens(line, floor..<start)
+            let before = EnglishWords.tokens(line, max(floor, start - 40)..<start)
             if let word = before.last(where: \.isWord), before.last?.isWord == true, EnglishWords.slotWords.contains(word.lowercased) { continue }
             if let last = before.last, !last.isWord, [":", "：", ",", "，", ";"].contains(last.text) { continue }
             var zhEnd = end
