@@ -22,8 +22,11 @@ let package = Package(
             pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
-        // Foundation-free Swift wrappers over ICU; exposes only Swift types.
-        .target(name: "ICUText", dependencies: ["CICU"]),
+        // The only code that includes ICU's headers: C functions with an ICU-free header,
+        // so that no Swift module sees ICU's types (Foundation bundles its own ICU).
+        .target(name: "CICUShim", dependencies: ["CICU"]),
+        // Swift wrappers over ICU; exposes only Swift types.
+        .target(name: "ICUText", dependencies: ["CICUShim"]),
         // Chinese text on top of ICU: lexicon-aware segmentation, pinyin, match keys.
         .target(name: "ChineseText", dependencies: ["ICUText"]),
         // Positions, ranges, line/column conversion and diagnostics.
@@ -42,11 +45,7 @@ let package = Package(
             ]
         ),
         // Benchmarks (run with `swift run -c release shuyu-bench`).
-        .target(
-            name: "CICUBaseline",
-            path: "Benchmarks/CICUBaseline",
-            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
-        ),
+        .target(name: "CICUBaseline", dependencies: ["CICU"], path: "Benchmarks/CICUBaseline"),
         .executableTarget(
             name: "shuyu-bench",
             dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText"],

@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// Unicode normalization forms offered by ICU.
 public enum NormalizationForm: Sendable {
@@ -13,26 +13,22 @@ public enum NormalizationForm: Sendable {
 /// Returns the text unchanged if ICU cannot load its normalization data.
 public func normalize(_ text: String, _ form: NormalizationForm) -> String {
     if text.isEmpty { return text }
-    var status = U_ZERO_ERROR
-    let normalizer: OpaquePointer? = switch form {
-    case .nfkc: unorm2_getNFKCInstance(&status)
-    case .nfkcCaseFold: unorm2_getNFKCCasefoldInstance(&status)
-    }
-    guard status.rawValue <= 0, let normalizer else { return text }
+    let code: Int32 = form == .nfkc ? Int32(CICU_NFKC) : Int32(CICU_NFKC_CASEFOLD)
     let source = Array(text.utf16)
-    if unorm2_isNormalized(normalizer, source, Int32(source.count), &status) != 0, status.rawValue <= 0 {
+    var status: Int32 = 0
+    if cicu_is_normalized(code, source, Int32(source.count), &status) != 0, status <= 0 {
         return text
     }
     var capacity = source.count * 2 + 16
     while true {
-        status = U_ZERO_ERROR
+        status = 0
         var out = [UInt16](repeating: 0, count: capacity)
-        let length = Int(unorm2_normalize(normalizer, source, Int32(source.count), &out, Int32(capacity), &status))
-        if status == U_BUFFER_OVERFLOW_ERROR {
+        let length = Int(cicu_normalize(code, source, Int32(source.count), &out, Int32(capacity), &status))
+        if status == CICU_BUFFER_OVERFLOW_ERROR {
             capacity = length + 16
             continue
         }
-        if status.rawValue > 0 { return text }
+        if status > 0 { return text }
         return String(decoding: out.prefix(length), as: UTF16.self)
     }
 }

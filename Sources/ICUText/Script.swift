@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// The writing system of a character, as far as Shuyu needs to tell them apart.
 public enum Script: String, Sendable, Hashable {
@@ -14,12 +14,10 @@ public enum Script: String, Sendable, Hashable {
 
     /// The script of `scalar` according to ICU's Script property.
     public init(_ scalar: Unicode.Scalar) {
-        var status = U_ZERO_ERROR
-        let code = uscript_getScript(UChar32(bitPattern: scalar.value), &status)
-        switch code {
-        case USCRIPT_HAN: self = .han
-        case USCRIPT_LATIN: self = .latin
-        case USCRIPT_COMMON, USCRIPT_INHERITED, USCRIPT_INVALID_CODE: self = .neutral
+        switch cicu_script(scalar.value) {
+        case Int32(CICU_SCRIPT_HAN): self = .han
+        case Int32(CICU_SCRIPT_LATIN): self = .latin
+        case Int32(CICU_SCRIPT_COMMON), Int32(CICU_SCRIPT_INHERITED), Int32(CICU_SCRIPT_INVALID): self = .neutral
         default: self = .other
         }
     }

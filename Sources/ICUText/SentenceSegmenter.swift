@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// Splits text into sentences with ICU's sentence break iterator
 /// (handles `。！？` as well as `. ! ?`, abbreviations, quotes).
@@ -6,15 +6,15 @@ internal import CICU
 public final class SentenceSegmenter {
     /// The ICU locale, such as `zh` or `en`.
     public let locale: String
-    private let iterator: OpaquePointer
+    private let iterator: UnsafeMutableRawPointer
 
     /// Opens a sentence segmenter for `locale`. Unless the locale says otherwise,
     /// ICU's list of abbreviations (`Mr.`, `e.g.`) is used so they do not end a sentence.
     /// - Throws: `ICUError` when ICU cannot open the break iterator.
     public init(locale: String = "zh") throws(ICUError) {
-        var status = U_ZERO_ERROR
+        var status: Int32 = 0
         let icuLocale = locale.contains("@") ? locale : locale + "@ss=standard"
-        let iterator = ubrk_open(UBRK_SENTENCE, icuLocale, nil, 0, &status)
+        let iterator = cicu_break_open(Int32(CICU_BREAK_SENTENCE), icuLocale, &status)
         try checkICU(status, "opening the sentence break iterator for '\(locale)'")
         guard let iterator else {
             throw ICUError(code: 0, name: "U_MEMORY_ALLOCATION_ERROR", operation: "opening the sentence break iterator")
@@ -24,7 +24,7 @@ public final class SentenceSegmenter {
     }
 
     deinit {
-        ubrk_close(iterator)
+        cicu_break_close(iterator)
     }
 
     /// The ranges of the sentences of `text`, in order, covering it exactly
@@ -41,21 +41,21 @@ public final class SentenceSegmenter {
         var result: [Range<String.Index>] = []
         let iterator = self.iterator
         utf16.units.withUnsafeBufferPointer { buffer in
-            var status = U_ZERO_ERROR
-            ubrk_setText(iterator, buffer.baseAddress, Int32(buffer.count), &status)
-            guard status.rawValue <= 0 else { return }
+            var status: Int32 = 0
+            cicu_break_set_text(iterator, buffer.baseAddress, Int32(buffer.count), &status)
+            guard status <= 0 else { return }
             defer {
-                var detach = U_ZERO_ERROR
-                ubrk_setText(iterator, nil, 0, &detach)
+                var detach: Int32 = 0
+                cicu_break_set_text(iterator, nil, 0, &detach)
             }
-            _ = ubrk_first(iterator)
+            _ = cicu_break_first(iterator)
             var startIndex = range.lowerBound
-            var end = ubrk_next(iterator)
-            while end != UBRK_DONE {
+            var end = cicu_break_next(iterator)
+            while end != CICU_DONE {
                 let endIndex = utf16.index(atUTF8Offset: cursor.advance(to: Int(end), in: buffer))
                 result.append(startIndex..<endIndex)
                 startIndex = endIndex
-                end = ubrk_next(iterator)
+                end = cicu_break_next(iterator)
             }
         }
         return result

@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// An ICU transliterator, such as `Han-Latin` (pinyin with tone marks) or
 /// `Traditional-Simplified`, or one built from custom rules.
@@ -8,7 +8,7 @@ internal import CICU
 public final class Transliterator {
     /// The transliterator's ID, such as `Han-Latin`.
     public let id: String
-    private let handle: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    private let handle: UnsafeMutableRawPointer
 
     /// Opens the system transliterator with `id` (for example `Han-Latin; Latin-ASCII`).
     /// - Throws: `ICUError` when the ID is unknown.
@@ -19,23 +19,22 @@ public final class Transliterator {
     /// Builds a transliterator from ICU transform `rules`, named `id`.
     /// - Throws: `ICUError` when the rules do not parse.
     public init(id: String, rules: String?) throws(ICUError) {
-        var status = U_ZERO_ERROR
-        var parseError = UParseError()
+        var status: Int32 = 0
+        var line: Int32 = 0, offset: Int32 = 0
         let idUnits = Array(id.utf16)
         let ruleUnits = rules.map { Array($0.utf16) }
-        let handle: UnsafeMutablePointer<UnsafeMutableRawPointer?>? = idUnits.withUnsafeBufferPointer { idBuffer in
+        let handle: UnsafeMutableRawPointer? = idUnits.withUnsafeBufferPointer { idBuffer in
             if let ruleUnits {
                 return ruleUnits.withUnsafeBufferPointer { ruleBuffer in
-                    utrans_openU(idBuffer.baseAddress, Int32(idBuffer.count), UTRANS_FORWARD,
-                                 ruleBuffer.baseAddress, Int32(ruleBuffer.count), &parseError, &status)
+                    cicu_transliterator_open(idBuffer.baseAddress, Int32(idBuffer.count), ruleBuffer.baseAddress,
+                                             Int32(ruleBuffer.count), &line, &offset, &status)
                 }
             }
-            return utrans_openU(idBuffer.baseAddress, Int32(idBuffer.count), UTRANS_FORWARD,
-                                nil, -1, &parseError, &status)
+            return cicu_transliterator_open(idBuffer.baseAddress, Int32(idBuffer.count), nil, -1, &line, &offset, &status)
         }
         try checkICU(status, rules == nil
             ? "opening transliterator '\(id)'"
-            : "parsing transliterator rules '\(id)' at rule line \(parseError.line), offset \(parseError.offset)")
+            : "parsing transliterator rules '\(id)' at rule line \(line), offset \(offset)")
         guard let handle else {
             throw ICUError(code: 0, name: "U_MEMORY_ALLOCATION_ERROR", operation: "opening transliterator '\(id)'")
         }
@@ -43,19 +42,19 @@ public final class Transliterator {
         self.handle = handle
     }
 
-    private init(id: String, handle: UnsafeMutablePointer<UnsafeMutableRawPointer?>) {
+    private init(id: String, handle: UnsafeMutableRawPointer) {
         self.id = id
         self.handle = handle
     }
 
     deinit {
-        utrans_close(handle)
+        cicu_transliterator_close(handle)
     }
 
     /// A new transliterator with the same rules, for another task.
     public func copy() throws(ICUError) -> Transliterator {
-        var status = U_ZERO_ERROR
-        let clone = utrans_clone(handle, &status)
+        var status: Int32 = 0
+        let clone = cicu_transliterator_clone(handle, &status)
         try checkICU(status, "cloning transliterator '\(id)'")
         guard let clone else {
             throw ICUError(code: 0, name: "U_MEMORY_ALLOCATION_ERROR", operation: "cloning transliterator '\(id)'")
@@ -66,26 +65,20 @@ public final class Transliterator {
     /// `text` transliterated. The input is never modified.
     public func transform(_ text: String) -> String {
         if text.isEmpty { return text }
-        var units = ContiguousArray(text.utf16)
+        let units = Array(text.utf16)
         var capacity = max(16, units.count * 4 + 16)
         while true {
-            var buffer = units
-            buffer.append(contentsOf: repeatElement(0, count: capacity - buffer.count))
-            var length = Int32(units.count)
-            var limit = Int32(units.count)
-            var status = U_ZERO_ERROR
-            buffer.withUnsafeMutableBufferPointer { pointer in
-                utrans_transUChars(handle, pointer.baseAddress, &length, Int32(capacity), 0, &limit, &status)
+            var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)
+            var status: Int32 = 0
+            let length = buffer.withUnsafeMutableBufferPointer { pointer in
+                cicu_transliterate(handle, pointer.baseAddress, Int32(units.count), Int32(capacity), &status)
             }
-            if status == U_BUFFER_OVERFLOW_ERROR {
+            if status == CICU_BUFFER_OVERFLOW_ERROR {
                 capacity = Int(length) + 16
                 continue
             }
-            if status.rawValue > 0 {
-                return text
-            }
-            units = ContiguousArray(buffer.prefix(Int(length)))
-            return String(decoding: units, as: UTF16.self)
+            if status > 0 { return text }
+            return String(decoding: buffer.prefix(Int(length)), as: UTF16.self)
         }
     }
 }

@@ -1,4 +1,4 @@
-internal import CICU
+internal import CICUShim
 
 /// Splits text into words with ICU's dictionary-based word break iterator.
 ///
@@ -8,13 +8,13 @@ internal import CICU
 public final class WordSegmenter {
     /// The ICU locale the segmenter was opened with, such as `zh`.
     public let locale: String
-    private let iterator: OpaquePointer
+    private let iterator: UnsafeMutableRawPointer
 
     /// Opens a word segmenter for `locale` (default `zh`).
     /// - Throws: `ICUError` when ICU cannot open the break iterator.
     public init(locale: String = "zh") throws(ICUError) {
-        var status = U_ZERO_ERROR
-        let iterator = ubrk_open(UBRK_WORD, locale, nil, 0, &status)
+        var status: Int32 = 0
+        let iterator = cicu_break_open(Int32(CICU_BREAK_WORD), locale, &status)
         try checkICU(status, "opening the word break iterator for '\(locale)'")
         guard let iterator else {
             throw ICUError(code: 0, name: "U_MEMORY_ALLOCATION_ERROR", operation: "opening the word break iterator")
@@ -23,7 +23,7 @@ public final class WordSegmenter {
         self.iterator = iterator
     }
 
-    private init(locale: String, iterator: OpaquePointer) {
+    private init(locale: String, iterator: UnsafeMutableRawPointer) {
         self.locale = locale
         self.iterator = iterator
     }
@@ -31,8 +31,8 @@ public final class WordSegmenter {
     /// A new segmenter with the same settings, for use on another task.
     /// - Complexity: about 0.3 µs; opening a new one costs about 5 µs.
     public func copy() throws(ICUError) -> WordSegmenter {
-        var status = U_ZERO_ERROR
-        let clone = ubrk_clone(iterator, &status)
+        var status: Int32 = 0
+        let clone = cicu_break_clone(iterator, &status)
         try checkICU(status, "cloning the word break iterator")
         guard let clone else {
             throw ICUError(code: 0, name: "U_MEMORY_ALLOCATION_ERROR", operation: "cloning the word break iterator")
@@ -41,7 +41,7 @@ public final class WordSegmenter {
     }
 
     deinit {
-        ubrk_close(iterator)
+        cicu_break_close(iterator)
     }
 
     /// The tokens of `text`, in order, covering it exactly (spaces included).
@@ -67,19 +67,19 @@ public final class WordSegmenter {
         var cursor = UTF16Text.Cursor()
         let iterator = self.iterator
         utf16.units.withUnsafeBufferPointer { buffer in
-            var status = U_ZERO_ERROR
-            ubrk_setText(iterator, buffer.baseAddress, Int32(buffer.count), &status)
-            guard status.rawValue <= 0 else { return }
+            var status: Int32 = 0
+            cicu_break_set_text(iterator, buffer.baseAddress, Int32(buffer.count), &status)
+            guard status <= 0 else { return }
             defer {
-                var detach = U_ZERO_ERROR
-                ubrk_setText(iterator, nil, 0, &detach)
+                var detach: Int32 = 0
+                cicu_break_set_text(iterator, nil, 0, &detach)
             }
-            _ = ubrk_first(iterator)
+            _ = cicu_break_first(iterator)
             var start: Int32 = 0
             var startIndex = range.lowerBound
-            var end = ubrk_next(iterator)
-            while end != UBRK_DONE {
-                let status = ubrk_getRuleStatus(iterator)
+            var end = cicu_break_next(iterator)
+            while end != CICU_DONE {
+                let status = cicu_break_rule_status(iterator)
                 let endUTF8 = cursor.advance(to: Int(end), in: buffer)
                 let endIndex = utf16.index(atUTF8Offset: endUTF8)
                 let kind: TokenKind = switch status {
@@ -92,7 +92,7 @@ public final class WordSegmenter {
                 body(Token(range: startIndex..<endIndex, kind: kind))
                 start = end
                 startIndex = endIndex
-                end = ubrk_next(iterator)
+                end = cicu_break_next(iterator)
             }
         }
     }
