@@ -11,9 +11,11 @@ let package = Package(
         .library(name: "BilingualCorpus", targets: ["BilingualCorpus"]),
         .library(name: "Terminology", targets: ["Terminology"]),
         .library(name: "Formats", targets: ["Formats"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system ICU (libicu-dev). Only ICUText imports it.
@@ -36,11 +38,16 @@ let package = Package(
         // The glossary model and term lookup.
         .target(name: "Terminology", dependencies: ["ChineseText", "BilingualCorpus"]),
         // Readers and writers: glossary TSV, ...
-        .target(name: "Formats", dependencies: ["Terminology", "SourceText"]),
+        .target(name: "Formats", dependencies: ["Terminology", "SourceText", "ChineseText"]),
+        // The embedded index (SQLite through GRDB): the only module that imports GRDB.
+        .target(
+            name: "Store",
+            dependencies: ["Terminology", "Formats", "BilingualCorpus", "ChineseText", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "shuyu",
             dependencies: [
-                "ICUText", "ChineseText", "SourceText", "BilingualCorpus", "Terminology", "Formats",
+                "ICUText", "ChineseText", "SourceText", "BilingualCorpus", "Terminology", "Formats", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The files an index is built from.
+public struct IndexSources: Sendable, Hashable {
+    /// Glossary TSV files.
+    public var glossaries: [String]
+    /// Corpus files (documents, parallel files).
+    public var corpora: [String]
+    /// Reference dictionaries: CC-CEDICT files, or glossary TSV files used as dictionaries.
+    public var dictionaries: [String]
+
+    /// Creates a set of sources.
+    public init(glossaries: [String] = [], corpora: [String] = [], dictionaries: [String] = []) {
+        self.glossaries = glossaries
+        self.corpora = corpora
+        self.dictionaries = dictionaries
+    }
+
+    /// Every source with its kind, in a stable order.
+    var all: [(path: String, kind: SourceKind)] {
+        glossaries.map { ($0, .glossary) } + corpora.map { ($0, .corpus) } + dictionaries.map { ($0, .dictionary) }
+    }
+}
+
+/// What a source file is.
+enum SourceKind: String {
+    case glossary, corpus, dictionary
+}
+
+/// A file's identity for freshness checks: size, modification time, content hash.
+struct SourceFingerprint: Equatable {
+    var size: Int64
+    var modified: Double
+    var hash: String
+
+    /// The size and modification time of `path` (the hash is computed only when they change).
+    static func stat(_ path: String) -> (size: Int64, modified: Double)? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return (size, modified)
+    }
+
+    /// A 64-bit FNV-1a hash of `data`, as hex.
+    static func hash(_ data: Data) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        data.withUnsafeBytes { raw in
+            for byte in raw.bindMemory(to: UInt8.self) {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01B3
+            }
+        }
+        return String(value, radix: 16)
+    }
+}

@@ -1,0 +1,282 @@
+import ChineseText
+import Foundation
+import GRDB
+public import Terminology
+
+extension TermIndex {
+    /// How a query is read.
+    public struct Query: Sendable {
+        /// The text as typed.
+        public var text: String
+        /// The simplified form of a Chinese query (捲王 → 卷王), when it differs.
+        public var simplified: String?
+
+        /// Creates a query.
+        public init(_ text: String, simplified: String? = nil) {
+            self.text = text
+            self.simplified = simplified
+        }
+    }
+
+    /// The terms matching `query`, best first: the exact Chinese term (or its traditional
+    /// form), pinyin with or without tones and spaces, English words or prefixes, terms
+    /// containing or contained in the query, and initials as a weaker match.
+    /// - Parameters:
+    ///   - limit: the most terms to return.
+    ///   - contexts: concordance lines per term.
+    public func lookup(_ query: Query, limit: Int = 10, contexts: Int = 0) throws -> [TermReport] {
+        try pool.read { db in
+            var ranked: [(zh: String, rank: Int, match: String)] = []
+            var seen: Set<String> = []
+            func add(_ terms: [String], rank: Int, match: String) {
+                for zh in terms where seen.insert(zh).inserted { ranked.append((zh, rank, match)) }
+            }
+            let text = query.text.trimmingCharacters(in: .whitespaces)
+            let hasHan = text.unicodeScalars.contains { $0.properties.isIdeographic }
+            if hasHan {
+                for form in [text] + (query.simplified.map { [$0] } ?? []) {
+                    add(try String.fetchAll(db, sql: "SELECT DISTINCT zh FROM entries WHERE zh = ?", arguments: [form]), rank: 0, match: "exact")
+                    add(try String.fetchAll(db, sql: "SELECT DISTINCT zh FROM entries WHERE traditional = ?", arguments: [form]), rank: 0, match: "traditional")
+                }
+                let key = query.simplified ?? text
+                // Terms containing the query (glossaries and corpora first, then the dictionary).
+                add(try String.fetchAll(db, sql: """
+                    SELECT zh FROM entries WHERE kind IN ('glossary', 'corpus') AND zh != ? AND instr(zh, ?) > 0
+                    GROUP BY zh ORDER BY length(zh), zh LIMIT 20
+                    """, arguments: [key, key]), rank: 4, match: "containing")
+                // Terms contained in the query.
+                let scalars = Array(key.unicodeScalars)
+                var parts: [String] = []
+                if scalars.count > 1 {
+                    for length in stride(from: scalars.count - 1, through: 2, by: -1) {
+                        for start in 0...(scalars.count - length) {
+                            var s = ""
+                            s.unicodeScalars.append(contentsOf: scalars[start..<(start + length)])
+                            parts.append(s)
+                        }
+                    }
+                }
+                if !parts.isEmpty {
+                    let placeholders = Array(repeating: "?", count: parts.count).joined(separator: ",")
+                    add(try String.fetchAll(db, sql: "SELECT DISTINCT zh FROM entries WHERE zh IN (\(placeholders))",
+                                            arguments: StatementArguments(parts)), rank: 5, match: "contained")
+                }
+                if ranked.count < 3 {
+                    // Dictionary words that begin with the query (an index range, not a scan).
+                    add(try String.fetchAll(db, sql: """
+                        SELECT zh FROM entries WHERE zh > ? AND zh < ? AND kind = 'dictionary'
+                        GROUP BY zh ORDER BY length(zh), zh LIMIT ?
+                        """, arguments: [key, key + "\u{10FFFF}", limit]), rank: 6, match: "containing")
+                }
+            } else {
+                // Pinyin: tone marks, tone numbers or none, spaces or not.
+                let (pinyinKey, _) = Self.keys(forPinyin: Self.splitPinyinQuery(text))
+                if !pinyinKey.isEmpty {
+                    add(try String.fetchAll(db, sql: """
+                        SELECT zh FROM entries WHERE pinyin_key = ? GROUP BY zh
+                        ORDER BY min(CASE kind WHEN 'glossary' THEN 0 WHEN 'corpus' THEN 1 ELSE 2 END), zh LIMIT 20
+                        """, arguments: [pinyinKey]), rank: 1, match: "pinyin")
+                }
+                // English: the whole rendering, then words and prefixes (stemmed: plural-insensitive).
+                let enKey = CandidateGlossary.renderingKey(text)
+                add(try String.fetchAll(db, sql: """
+                    SELECT zh FROM entries WHERE en_key = ? GROUP BY zh
+                    ORDER BY min(CASE kind WHEN 'glossary' THEN 0 WHEN 'corpus' THEN 1 ELSE 2 END), zh
+                    """, arguments: [enKey]), rank: 2, match: "english")
+                if let match = Self.ftsQuery(text) {
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT e.zh AS zh, e.kind AS kind FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+                        WHERE entries_fts MATCH ? AND e.kind != 'sentence' ORDER BY entries_fts.rank LIMIT 500
+                        """, arguments: [match])
+                    func priority(_ kind: String) -> Int { kind == "glossary" ? 0 : kind == "corpus" ? 1 : 2 }
+                    let ordered = rows.enumerated().sorted {
+                        (priority($0.element["kind"]), $0.offset) < (priority($1.element["kind"]), $1.offset)
+                    }.map { $0.element["zh"] as String }
+                    add(ordered, rank: 3, match: "english")
+                }
+                // Initials (jw): weaker.
+                let letters = text.lowercased().filter { $0.isLetter }
+                if letters.count >= 2, letters.count <= 6, letters == text.lowercased().filter({ !$0.isWhitespace }) {
+                    add(try String.fetchAll(db, sql: """
+                        SELECT zh FROM entries WHERE initials = ? AND kind IN ('glossary', 'corpus') GROUP BY zh ORDER BY zh LIMIT 20
+                        """, arguments: [letters]), rank: 7, match: "initials")
+                }
+            }
+            let chosen = ranked.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
+                .prefix(limit).map(\.element)
+            return try chosen.map { try report(db, zh: $0.zh, match: $0.match, contexts: contexts) }
+        }
+    }
+
+    /// Terms close to a query that found nothing: same pinyin initials or prefix, shared
+    /// characters, English words with the same beginning, ranked by edit distance.
+    public func suggestions(_ text: String, simplified: String? = nil, limit: Int = 5) throws -> [String] {
+        try pool.read { db in
+            var candidates: Set<String> = []
+            let hasHan = text.unicodeScalars.contains { $0.properties.isIdeographic }
+            if hasHan {
+                for scalar in Set((simplified ?? text).unicodeScalars) where scalar.properties.isIdeographic {
+                    let character = String(Character(scalar))
+                    candidates.formUnion(try String.fetchAll(db, sql: """
+                        SELECT zh FROM entries WHERE kind IN ('glossary', 'corpus') AND instr(zh, ?) > 0 GROUP BY zh LIMIT 20
+                        """, arguments: [character]))
+                }
+                let target = simplified ?? text
+                return candidates.sorted { (Self.distance($0, target), $0) < (Self.distance($1, target), $1) }.prefix(limit).map { $0 }
+            }
+            let (pinyinKey, _) = Self.keys(forPinyin: Self.splitPinyinQuery(text))
+            if pinyinKey.count >= 2 {
+                candidates.formUnion(try String.fetchAll(db, sql: """
+                    SELECT pinyin_key FROM entries WHERE kind IN ('glossary', 'corpus') AND pinyin_key >= ? AND pinyin_key < ? GROUP BY pinyin_key LIMIT 50
+                    """, arguments: [String(pinyinKey.prefix(2)), String(pinyinKey.prefix(2)) + "\u{10FFFF}"]).map { "pinyin:" + $0 })
+            }
+            let lower = text.lowercased()
+            if lower.count >= 3 {
+                candidates.formUnion(try String.fetchAll(db, sql: """
+                    SELECT en FROM entries WHERE kind IN ('glossary', 'corpus') AND en_key >= ? AND en_key < ? GROUP BY en_key LIMIT 50
+                    """, arguments: [String(lower.prefix(3)), String(lower.prefix(3)) + "\u{10FFFF}"]))
+            }
+            var scored: [(String, Int)] = []
+            for candidate in candidates {
+                if candidate.hasPrefix("pinyin:") {
+                    let key = String(candidate.dropFirst(7))
+                    if let zh = try String.fetchOne(db, sql: "SELECT zh FROM entries WHERE pinyin_key = ? AND kind IN ('glossary', 'corpus') LIMIT 1", arguments: [key]) {
+                        scored.append((zh, Self.distance(key, pinyinKey)))
+                    }
+                } else {
+                    scored.append((candidate, Self.distance(candidate.lowercased(), lower)))
+                }
+            }
+            var seen: Set<String> = []
+            return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+        }
+    }
+
+    // MARK: - Reports
+
+    private func report(_ db: Database, zh: String, match: String, contexts: Int) throws -> TermReport {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT source, kind, line, traditional, en, en_key, pinyin, status, definition, note, context
+            FROM entries WHERE zh = ? ORDER BY CASE kind WHEN 'glossary' THEN 0 WHEN 'corpus' THEN 1 ELSE 2 END, source, line
+            """, arguments: [zh])
+        var report = TermReport(zh: zh, match: match)
+        var renderingIndex: [String: Int] = [:]
+        var glossaryPinyin = "", dictionaryPinyin = "", corpusPinyin = ""
+        for row in rows {
+            let kind: String = row["kind"]
+            let source: String = row["source"]
+            let line: Int = row["line"]
+            let en: String = row["en"]
+            let definition: String = row["definition"]
+            let pinyin: String = row["pinyin"]
+            switch kind {
+            case "dictionary":
+                if dictionaryPinyin.isEmpty { dictionaryPinyin = pinyin }
+                let traditional: String = row["traditional"]
+                if traditional != zh, !traditional.isEmpty, !report.traditional.contains(traditional) { report.traditional.append(traditional) }
+                let senses = en.replacingOccurrences(of: " / ", with: "; ")
+                report.senses.append(pinyin == dictionaryPinyin ? senses : "[\(pinyin)] \(senses)")
+            default:
+                if kind == "glossary", glossaryPinyin.isEmpty { glossaryPinyin = pinyin }
+                if kind == "corpus", corpusPinyin.isEmpty { corpusPinyin = pinyin }
+                if !definition.isEmpty, !report.definitions.contains(definition) { report.definitions.append(definition) }
+                let note: String = row["note"]
+                if !note.isEmpty, !report.notes.contains(note) { report.notes.append(note) }
+                guard !en.isEmpty else { continue }
+                let key: String = row["en_key"]
+                let place = "\(source):\(line)"
+                if let index = renderingIndex[key] {
+                    if kind == "corpus" { report.renderings[index].uses += 1 }
+                    report.renderings[index].sources.append(place)
+                } else {
+                    renderingIndex[key] = report.renderings.count
+                    let status: String = row["status"]
+                    report.renderings.append(.init(en: en, status: kind == "glossary" ? TermStatus(rawValue: status) : nil,
+                                                   uses: kind == "corpus" ? 1 : 0, sources: [place]))
+                }
+                if kind == "corpus", report.contexts.count < contexts {
+                    let context: String = row["context"]
+                    if !context.isEmpty { report.contexts.append(.init(source: place, text: Self.kwic(context, zh: zh, en: en))) }
+                }
+            }
+        }
+        report.pinyin = !glossaryPinyin.isEmpty ? glossaryPinyin : !dictionaryPinyin.isEmpty ? dictionaryPinyin : corpusPinyin
+        func order(_ r: TermReport.Rendering) -> Int {
+            switch r.status {
+            case .approved: 0
+            case .candidate: 1
+            case nil: 2
+            case .deprecated: 3
+            case .forbidden: 4
+            }
+        }
+        report.renderings = report.renderings.enumerated().sorted {
+            (order($0.element), -$0.element.uses, $0.offset) < (order($1.element), -$1.element.uses, $1.offset)
+        }.map(\.element)
+        if report.contexts.count < contexts {
+            // Sentence pairs from parallel sources that use the term.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT source, line, context FROM entries WHERE kind = 'sentence' AND instr(zh, ?) > 0 LIMIT ?
+                """, arguments: [zh, contexts - report.contexts.count]) {
+                let source: String = row["source"], line: Int = row["line"], text: String = row["context"]
+                report.contexts.append(.init(source: "\(source):\(line)", text: text))
+            }
+        }
+        report.related = try String.fetchAll(db, sql: """
+            SELECT zh FROM entries WHERE kind IN ('glossary', 'corpus') AND zh != ? AND instr(zh, ?) > 0 GROUP BY zh ORDER BY length(zh), zh LIMIT 6
+            """, arguments: [zh, zh])
+        return report
+    }
+
+    /// A line cut to about 50 characters on each side of the term.
+    static func kwic(_ line: String, zh: String, en: String) -> String {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard let range = trimmed.range(of: zh) ?? trimmed.range(of: en) else { return String(trimmed.prefix(120)) }
+        let before = trimmed[..<range.lowerBound].suffix(50)
+        let after = trimmed[range.upperBound...].prefix(50)
+        let head = before.count < trimmed.distance(from: trimmed.startIndex, to: range.lowerBound) ? "…" : ""
+        let tail = after.count < trimmed.distance(from: range.upperBound, to: trimmed.endIndex) ? "…" : ""
+        return head + before + trimmed[range] + after + tail
+    }
+
+    /// Pinyin as typed (`juanwang`, `juan3wang2`, `juǎn wáng`) split where tone digits end syllables.
+    static func splitPinyinQuery(_ text: String) -> String {
+        var out = ""
+        for character in text.lowercased() {
+            if character.isNumber {
+                out.append(character)
+                out.append(" ")
+            } else if character.isLetter || character == " " || character == "'" || character == ":" {
+                out.append(character)
+            } else {
+                out.append(" ")
+            }
+        }
+        return out
+    }
+
+    /// An FTS5 query for English text: the words as a phrase, the last one as a prefix.
+    static func ftsQuery(_ text: String) -> String? {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        guard !words.isEmpty else { return nil }
+        let quoted = words.map { "\"\($0)\"" }
+        return quoted.dropLast().joined(separator: " + ") + (words.count > 1 ? " + " : "") + quoted.last! + " *"
+    }
+
+    /// Levenshtein distance over Unicode scalars.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+}

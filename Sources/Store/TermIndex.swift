@@ -1,0 +1,254 @@
+public import BilingualCorpus
+public import ChineseText
+import Formats
+import Foundation
+import GRDB
+import SourceText
+import Terminology
+
+/// The embedded index of glossaries, corpora and dictionaries (SQLite in WAL
+/// mode through GRDB): rebuilt per source file when it changes (size, mtime,
+/// content hash), in one transaction, so readers always see a whole index and a
+/// crash mid-build leaves the old one usable. Lookups never re-parse the files.
+public final class TermIndex {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+    static let schemaVersion = 3
+
+    /// What a refresh did.
+    public struct RefreshReport: Sendable {
+        /// Sources (re)indexed.
+        public var indexed: [String] = []
+        /// Sources dropped from the index because they are gone.
+        public var removed: [String] = []
+        /// Entries written.
+        public var entries = 0
+    }
+
+    /// Opens the index at `path`, creating it (and its folder) when missing and
+    /// starting afresh when the file is corrupt or from another schema version.
+    /// - Throws: `StoreError` when the folder cannot be written.
+    public init(path: String) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(15)
+        do {
+            pool = try Self.open(path, configuration)
+        } catch {
+            // A damaged or foreign file: the index is derived data, so start again.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            do {
+                pool = try Self.open(path, configuration)
+            } catch {
+                throw StoreError("\(path): error: cannot create the index (\(error)); check that the folder is writable")
+            }
+        }
+    }
+
+    private static func open(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        if version != schemaVersion {
+            try pool.write { db in
+                for table in ["entries_fts", "entries", "sources"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+                try createSchema(db)
+                try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+            }
+        }
+        return pool
+    }
+
+    private static func createSchema(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE sources(path TEXT PRIMARY KEY, kind TEXT NOT NULL, size INTEGER NOT NULL,
+                                 modified REAL NOT NULL, hash TEXT NOT NULL);
+            CREATE TABLE entries(
+                id INTEGER PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, line INTEGER NOT NULL,
+                zh TEXT NOT NULL, traditional TEXT NOT NULL DEFAULT '', en TEXT NOT NULL DEFAULT '',
+                en_key TEXT NOT NULL DEFAULT '', pinyin TEXT NOT NULL DEFAULT '', pinyin_key TEXT NOT NULL DEFAULT '',
+                initials TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '', definition TEXT NOT NULL DEFAULT '',
+                note TEXT NOT NULL DEFAULT '', context TEXT NOT NULL DEFAULT '');
+            CREATE INDEX entries_zh ON entries(zh);
+            CREATE INDEX entries_traditional ON entries(traditional);
+            CREATE INDEX entries_pinyin ON entries(pinyin_key);
+            CREATE INDEX entries_initials ON entries(initials);
+            CREATE INDEX entries_en ON entries(en_key);
+            CREATE INDEX entries_source ON entries(source);
+            CREATE INDEX entries_kind ON entries(kind, zh);
+            CREATE VIRTUAL TABLE entries_fts USING fts5(en, tokenize = 'porter unicode61 remove_diacritics 2');
+            """)
+    }
+
+    // MARK: - Refresh
+
+    /// Brings the index up to date with `sources`.
+    /// - Parameters:
+    ///   - extractPairs: reads a corpus file and returns its pairs (the CLI owns corpus reading).
+    ///   - makePinyin: opens a pinyin converter, only when something needs indexing.
+    /// - Throws: the first source's read or format error; the index is then left as it was.
+    public func refresh(_ sources: IndexSources, extractPairs: (String) throws -> [AlignedPair],
+                        makePinyin: () throws -> PinyinConverter) throws -> RefreshReport {
+        var report = RefreshReport()
+        let stored: [String: (size: Int64, modified: Double, hash: String)] = try pool.read { db in
+            var table: [String: (Int64, Double, String)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT path, size, modified, hash FROM sources") {
+                table[row["path"]] = (row["size"], row["modified"], row["hash"])
+            }
+            return table
+        }
+        var stale: [(path: String, kind: SourceKind, fingerprint: SourceFingerprint, data: Data)] = []
+        var touched: [(String, SourceFingerprint)] = []
+        var wanted: Set<String> = []
+        for (path, kind) in sources.all where wanted.insert(path).inserted {
+            guard let stat = SourceFingerprint.stat(path) else {
+                throw StoreError("\(path): error: no such file; check the path (or the dictionaries in .shuyu.toml)")
+            }
+            if let old = stored[path], old.size == stat.size, old.modified == stat.modified { continue }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw StoreError("\(path): error: cannot be read; check its permissions")
+            }
+            let fingerprint = SourceFingerprint(size: stat.size, modified: stat.modified, hash: SourceFingerprint.hash(data))
+            if let old = stored[path], old.hash == fingerprint.hash {
+                touched.append((path, fingerprint))
+            } else {
+                stale.append((path, kind, fingerprint, data))
+            }
+        }
+        let removed = stored.keys.filter { !wanted.contains($0) }.sorted()
+        if stale.isEmpty && removed.isEmpty && touched.isEmpty { return report }
+
+        // Parse everything before writing: a bad file leaves the index untouched.
+        var pinyin: PinyinConverter?
+        func converter() throws -> PinyinConverter {
+            if let pinyin { return pinyin }
+            let made = try makePinyin()
+            pinyin = made
+            return made
+        }
+        var batches: [(path: String, kind: SourceKind, fingerprint: SourceFingerprint, rows: [EntryRow])] = []
+        for source in stale {
+            let rows = try Self.rows(for: source.path, kind: source.kind, data: source.data,
+                                     extractPairs: extractPairs, pinyin: converter)
+            batches.append((source.path, source.kind, source.fingerprint, rows))
+        }
+        try pool.write { db in
+            for path in removed + batches.map(\.path) {
+                try db.execute(sql: "DELETE FROM entries_fts WHERE rowid IN (SELECT id FROM entries WHERE source = ?)", arguments: [path])
+                try db.execute(sql: "DELETE FROM entries WHERE source = ?", arguments: [path])
+                try db.execute(sql: "DELETE FROM sources WHERE path = ?", arguments: [path])
+            }
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO entries(source, kind, line, zh, traditional, en, en_key, pinyin, pinyin_key, initials,
+                                    status, definition, note, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """)
+            let insertText = try db.makeStatement(sql: "INSERT INTO entries_fts(rowid, en) VALUES (?, ?)")
+            for batch in batches {
+                for row in batch.rows {
+                    try insert.execute(arguments: [batch.path, row.kind ?? batch.kind.rawValue, row.line, row.zh, row.traditional, row.en,
+                                                   row.enKey, row.pinyin, row.pinyinKey, row.initials, row.status,
+                                                   row.definition, row.note, row.context])
+                    if !row.en.isEmpty {
+                        try insertText.execute(arguments: [db.lastInsertedRowID, row.en])
+                    }
+                }
+                try db.execute(sql: "INSERT INTO sources(path, kind, size, modified, hash) VALUES (?,?,?,?,?)",
+                               arguments: [batch.path, batch.kind.rawValue, batch.fingerprint.size,
+                                           batch.fingerprint.modified, batch.fingerprint.hash])
+                report.entries += batch.rows.count
+            }
+            for (path, fingerprint) in touched {
+                try db.execute(sql: "UPDATE sources SET size = ?, modified = ? WHERE path = ?",
+                               arguments: [fingerprint.size, fingerprint.modified, path])
+            }
+        }
+        report.indexed = batches.map(\.path)
+        report.removed = removed
+        return report
+    }
+
+    /// One row to index.
+    struct EntryRow {
+        /// Overrides the source's kind: `sentence` for sentence pairs from parallel sources.
+        var kind: String?
+        var line: Int
+        var zh: String
+        var traditional = ""
+        var en = ""
+        var enKey = ""
+        var pinyin = ""
+        var pinyinKey = ""
+        var initials = ""
+        var status = ""
+        var definition = ""
+        var note = ""
+        var context = ""
+    }
+
+    static func keys(forPinyin pinyin: String) -> (key: String, initials: String) {
+        let syllables = PinyinSyllable.split(pinyin).map(PinyinSyllable.toneless).filter { !$0.isEmpty }
+        return (syllables.joined(), String(syllables.compactMap(\.first)))
+    }
+
+    private static func rows(for path: String, kind: SourceKind, data: Data, extractPairs: (String) throws -> [AlignedPair],
+                             pinyin: () throws -> PinyinConverter) throws -> [EntryRow] {
+        var rows: [EntryRow] = []
+        func withPinyin(_ row: inout EntryRow, given: String) throws {
+            row.pinyin = given.isEmpty ? try pinyin().toneMarked(row.zh) : given
+            (row.pinyinKey, row.initials) = keys(forPinyin: row.pinyin)
+        }
+        switch kind {
+        case .corpus:
+            var lines: [String] = []
+            for pair in try extractPairs(path) {
+                var row = EntryRow(line: pair.zhLocation.line, zh: pair.zh, en: pair.en, enKey: CandidateGlossary.renderingKey(pair.en))
+                row.definition = pair.definition
+                row.status = pair.kind.rawValue
+                if pair.kind == .parallel { row.kind = "sentence" }
+                if pair.kind == .parallel {
+                    row.context = pair.zh + "  " + pair.en
+                } else {
+                    if lines.isEmpty { lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n") }
+                    if pair.zhLocation.line - 1 < lines.count { row.context = lines[pair.zhLocation.line - 1] }
+                }
+                try withPinyin(&row, given: "")
+                rows.append(row)
+            }
+        case .glossary, .dictionary:
+            let text = try TextDecoding.decodeUTF8(data, source: path)
+            if kind == .dictionary && !looksLikeGlossary(text) {
+                try CEDICTReader.read(text, source: path) { entry in
+                    var row = EntryRow(line: entry.line, zh: entry.simplified, traditional: entry.traditional)
+                    row.en = entry.senses.joined(separator: " / ")
+                    row.pinyin = entry.pinyin
+                    (row.pinyinKey, row.initials) = keys(forPinyin: entry.pinyin)
+                    rows.append(row)
+                }
+            } else {
+                for glossaryRow in try GlossaryTSVReader.read(text, source: path).rows {
+                    let entry = glossaryRow.entry
+                    var row = EntryRow(line: glossaryRow.line, zh: entry.zh, en: entry.en, enKey: CandidateGlossary.renderingKey(entry.en))
+                    row.status = entry.en.isEmpty ? "" : entry.status.rawValue
+                    row.definition = entry.definition
+                    row.note = entry.note
+                    try withPinyin(&row, given: entry.pinyin)
+                    rows.append(row)
+                }
+            }
+        }
+        return rows
+    }
+
+    /// A dictionary given as a glossary TSV (header with zh and en) rather than CC-CEDICT.
+    private static func looksLikeGlossary(_ text: String) -> Bool {
+        for line in text.split(separator: "\n", maxSplits: 50) where !line.hasPrefix("#") && !line.isEmpty {
+            let fields = line.split(separator: "\t").map { $0.lowercased() }
+            return fields.contains("zh") && fields.contains("en")
+        }
+        return false
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import ChineseText
+import Store
+import Terminology
+
+extension Shuyu {
+    struct Lookup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Look a term up in the glossaries, corpora and dictionaries.",
+            discussion: """
+            Finds a term by its Chinese (simplified or traditional: 捲王 finds 卷王), by pinyin \
+            (juǎn wáng, juan3 wang2, juanwang; initials jw as a weaker match), or by English \
+            (whole words and prefixes, case- and plural-insensitive), and terms that contain \
+            the query or are contained in it. Shows the approved rendering first, every \
+            rendering used with its count and sources, definitions, dictionary senses and \
+            related terms.
+
+            The index lives in .shuyu/ in the project folder (the nearest folder upward with \
+            Glossaries/ or .shuyu.toml) and is refreshed when a glossary, corpus or dictionary \
+            file changes. Dictionaries (CC-CEDICT or glossary TSV) come from --dictionary and \
+            from `dictionaries = [...]` in .shuyu.toml.
+
+            Examples:
+              shuyu lookup 卷王
+              shuyu lookup "involution king" --context 2
+              shuyu lookup juanwang --format json
+              shuyu lookup 卷 --dictionary cedict_ts.u8
+
+            Exit status: 0 found; 1 nothing found (the closest terms are suggested); 2 bad input.
+            """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, tsv
+        }
+
+        @Argument(help: "Chinese, pinyin or English.")
+        var query: String
+
+        @Option(name: .customLong("dictionary"), help: "A CC-CEDICT file or glossary TSV to use as a reference dictionary. Repeatable.")
+        var dictionaries: [String] = []
+
+        @Option(help: "Concordance lines (KWIC) from the corpora per term.")
+        var context: Int = 0
+
+        @Option(help: "The most terms to show.")
+        var limit: Int = 10
+
+        @Option(help: "Output: text (for people), json or tsv (for scripts).")
+        var format: Format = .text
+
+        @Flag(help: "No progress messages.")
+        var quiet = false
+
+        func validate() throws {
+            guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the query is empty") }
+            guard context >= 0, limit > 0 else { throw ValidationError("--context must be 0 or more and --limit at least 1") }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let index = try IndexOpening.open(dictionaries: dictionaries, quiet: quiet)
+                var reports = try index.lookup(.init(query), limit: limit, contexts: context)
+                var simplified: String?
+                if query.unicodeScalars.contains(where: { $0.properties.isIdeographic }),
+                   !reports.contains(where: { $0.match == "exact" || $0.match == "traditional" }) {
+                    let folded = try MatchKeyMaker().simplified(query)
+                    if folded != query {
+                        simplified = folded
+                        reports = try index.lookup(.init(query, simplified: folded), limit: limit, contexts: context)
+                    }
+                }
+                var out = OutputBuffer()
+                guard !reports.isEmpty else {
+                    let suggestions = try index.suggestions(query, simplified: simplified)
+                    if format == .json { out.writeLine("[]") }
+                    out.flush()
+                    Console.error("shuyu: nothing found for '\(query)'" + (suggestions.isEmpty ? "" : "; closest: " + suggestions.joined(separator: ", ")))
+                    throw ExitCode(1)
+                }
+                switch format {
+                case .text: LookupReport.text(reports, color: Console.useColor, into: &out)
+                case .json: LookupReport.json(reports, into: &out)
+                case .tsv: LookupReport.tsv(reports, into: &out)
+                }
+                out.flush()
+            }
+        }
+    }
+}

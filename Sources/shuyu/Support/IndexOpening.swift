@@ -1,0 +1,76 @@
+import BilingualCorpus
+import ChineseText
+import Foundation
+import Store
+import Terminology
+
+/// Opens the project's index and brings it up to date: `Glossaries/*.tsv`,
+/// `Corpora/**`, and the dictionaries from `.shuyu.toml` and `--dictionary`.
+enum IndexOpening {
+    static func open(dictionaries extra: [String], quiet: Bool) throws -> TermIndex {
+        let project = Project.discover()
+        let config = try project.map { try ProjectConfig.load(in: $0.root) }
+        var sources = IndexSources()
+        let cwd = FileManager.default.currentDirectoryPath
+        func display(_ path: String) -> String {
+            // Paths inside the current folder are shown relative to it.
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : absolute
+        }
+        if let project {
+            sources.glossaries = (project.glossaryFiles + (config?.paths("glossaries") ?? [])).map(display)
+            var corpusFiles: [String] = []
+            if FileManager.default.fileExists(atPath: project.corporaFolder.path) {
+                for document in try CorpusFiles.documents([project.corporaFolder.path]) {
+                    switch document {
+                    case .text(let path), .parallelTSV(let path): corpusFiles.append(path)
+                    case .alignedPair(let zh, _): corpusFiles.append(zh)
+                    }
+                }
+            }
+            sources.corpora = corpusFiles.map(display)
+            sources.dictionaries = (config?.paths("dictionaries") ?? []).map(display)
+        }
+        sources.dictionaries += extra.map(display)
+        let indexPath: String
+        if let project {
+            indexPath = project.root.appendingPathComponent(".shuyu/index.sqlite").path
+        } else {
+            let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+                ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
+            indexPath = cache.appendingPathComponent("shuyu/index.sqlite").path
+        }
+        let index = try TermIndex(path: indexPath)
+        var progress = Progress(quiet: quiet)
+        // Parsed only when something must be (re)indexed.
+        var loadedGlossaries: [Glossary]?
+        func glossaries() throws -> [Glossary] {
+            if let loadedGlossaries { return loadedGlossaries }
+            let loaded = try GlossaryLoading.load(sources.glossaries)
+            loadedGlossaries = loaded
+            return loaded
+        }
+        var extractor: PairExtractor?
+        let report = try index.refresh(sources, extractPairs: { path in
+            progress.update("indexing \(path)")
+            if extractor == nil {
+                let evidence = GlossaryEvidence(try glossaries())
+                let pinyin = try PinyinConverter()
+                GlossaryEvidence.addReadings(from: try glossaries(), to: pinyin)
+                extractor = try PairExtractor(evidence: evidence, lexicon: evidence.lexicon, pinyin: pinyin)
+            }
+            let extractor = extractor!
+            let documents = try CorpusFiles.documents([path])
+            return try documents.flatMap { try CorpusFiles.pairs(in: $0, extractor: extractor) }
+        }, makePinyin: {
+            let pinyin = try PinyinConverter()
+            GlossaryEvidence.addReadings(from: try glossaries(), to: pinyin)
+            return pinyin
+        })
+        progress.finish()
+        if !quiet && !report.indexed.isEmpty && Console.stderrIsTerminal {
+            Console.error("indexed \(report.indexed.count) files (\(report.entries) entries) into \(display(indexPath))")
+        }
+        return index
+    }
+}
