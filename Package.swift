@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "BilingualCorpusTests", dependencies: ["BilingualCorpus", "ChineseText", "SourceText"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText"]),
         .testTarget(name: "CLITests", dependencies: ["shuyu"]),
     ],
     swiftLanguageModes: [.v6]
