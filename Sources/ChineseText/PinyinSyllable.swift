@@ -19,27 +19,52 @@ public enum PinyinSyllable {
 
     /// Splits pinyin text into syllables at spaces, apostrophes and hyphens.
     public static func split(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "\u{3000}" })
-            .map(String.init)
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "'" || scalar == "’" || scalar == "-" || scalar == "\u{3000}" {
+                if !current.isEmpty { result.append(String(current)); current = String.UnicodeScalarView() }
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
     }
 
     /// The syllable's tone (1–4, or 5 for the neutral tone) and its letters without tone marks.
     public static func decompose(_ syllable: String) -> (letters: String, tone: Int) {
-        var letters = ""
+        var letters = String.UnicodeScalarView()
         var tone = 5
-        for character in syllable {
-            if let (base, t) = marked[character] {
+        var previous: Unicode.Scalar = " "
+        for scalar in syllable.unicodeScalars {
+            if let (base, t) = markedScalars[scalar] {
                 letters.append(base)
                 tone = t
-            } else if character.isNumber, let digit = character.wholeNumberValue, (1...5).contains(digit) {
-                tone = digit
+            } else if ("1"..."5").contains(scalar) {
+                tone = Int(scalar.value - 0x30)
+            } else if scalar == ":" && (previous == "u" || previous == "U") {
+                letters.removeLast()
+                letters.append("ü")
+            } else if scalar == "v" || scalar == "V" {
+                letters.append("ü")
             } else {
-                letters.append(character)
+                letters.append(scalar.properties.isUppercase && scalar.value < 0x80 ? Unicode.Scalar(scalar.value + 0x20)! : scalar)
             }
+            previous = scalar
         }
-        letters = letters.replacingOccurrences("u:", with: "ü").replacingOccurrences("v", with: "ü")
-        return (letters.lowercased(), tone)
+        return (String(letters), tone)
     }
+
+    private static let markedScalars: [Unicode.Scalar: (Unicode.Scalar, Int)] = {
+        var table: [Unicode.Scalar: (Unicode.Scalar, Int)] = [:]
+        let rows: [(Unicode.Scalar, String)] = [("a", "āáǎà"), ("e", "ēéěè"), ("i", "īíǐì"), ("o", "ōóǒò"),
+                                                ("u", "ūúǔù"), ("ü", "ǖǘǚǜ"), ("a", "ĀÁǍÀ"), ("e", "ĒÉĚÈ"), ("o", "ŌÓǑÒ")]
+        for (base, forms) in rows {
+            for (tone, form) in forms.unicodeScalars.enumerated() { table[form] = (base, tone + 1) }
+        }
+        return table
+    }()
 
     /// `juan3`, `lv4` (ü as v), `ma` for the neutral tone.
     public static func toneNumbered(_ syllable: String) -> String {
@@ -50,7 +75,11 @@ public enum PinyinSyllable {
 
     /// `juan`, `lv` (ü as v).
     public static func toneless(_ syllable: String) -> String {
-        decompose(syllable).letters.replacingOccurrences("ü", with: "v")
+        var out = String.UnicodeScalarView()
+        for scalar in decompose(syllable).letters.unicodeScalars {
+            out.append(scalar == "ü" ? "v" : scalar)
+        }
+        return String(out)
     }
 
     /// The syllable with a tone mark, from any spelling: `juan3` → `juǎn`, `lu:4` → `lǜ`.
