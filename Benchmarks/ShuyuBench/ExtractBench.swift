@@ -66,11 +66,5 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 /// Runs a program with its output discarded.
 func run(_ path: String, _ arguments: [String]) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try? process.run()
-    process.waitUntilExit()
+    run(path, arguments, in: nil)
 }

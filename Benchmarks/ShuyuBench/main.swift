@@ -61,3 +61,4 @@ if which == "segment" || which == "all" {
     try benchmarkSegment(text: text, origin: origin)
 }
 if which == "extract" || which == "all" { try benchmarkExtract() }
+if which == "lookup" || which == "all" { try benchmarkLookup() }

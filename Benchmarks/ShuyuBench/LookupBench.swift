@@ -1,0 +1,68 @@
+import Foundation
+
+/// Whole-process `shuyu lookup` against `grep -F` over the raw CC-CEDICT file, in the
+/// same run, with CC-CEDICT plus the bundled Glossaries/ and Corpora/ indexed.
+func benchmarkLookup() throws {
+    let gz = sharedData.appendingPathComponent("cedict/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+    guard FileManager.default.fileExists(atPath: gz.path) else {
+        print("\n## lookup: skipped (no \(gz.path))")
+        return
+    }
+    let shuyu = root.appendingPathComponent(".build/release/shuyu").path
+    guard FileManager.default.isExecutableFile(atPath: shuyu) else {
+        print("\n## lookup: skipped (build first: swift build -c release)")
+        return
+    }
+    // A throwaway project: links to the bundled glossaries and corpora, CC-CEDICT unpacked.
+    let project = FileManager.default.temporaryDirectory.appendingPathComponent("shuyu-bench-lookup-\(getpid())")
+    try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: project) }
+    for folder in ["Glossaries", "Corpora"] {
+        try FileManager.default.createSymbolicLink(at: project.appendingPathComponent(folder), withDestinationURL: root.appendingPathComponent(folder))
+    }
+    let cedict = project.appendingPathComponent("cedict.txt")
+    runShell("zcat '\(gz.path)' > '\(cedict.path)'")
+    try "dictionaries = [\"cedict.txt\"]\n".write(to: project.appendingPathComponent(".shuyu.toml"), atomically: true, encoding: .utf8)
+
+    // Index build: the bundled sources first, then CC-CEDICT alone.
+    try "dictionaries = []\n".write(to: project.appendingPathComponent(".shuyu.toml"), atomically: true, encoding: .utf8)
+    let bundled = measure(runs: 1) { run(shuyu, ["lookup", "卷王"], in: project) }
+    try "dictionaries = [\"cedict.txt\"]\n".write(to: project.appendingPathComponent(".shuyu.toml"), atomically: true, encoding: .utf8)
+    let build = measure(runs: 1) { run(shuyu, ["lookup", "卷王"], in: project) }
+    print("\n## lookup: CC-CEDICT (122,143 entries) + bundled Glossaries/ and Corpora/, whole process, warm cache")
+    print("index build: bundled sources \(fixed(bundled, 2)) s; CC-CEDICT added \(fixed(build, 2)) s (including that lookup)")
+    print("| query | shuyu lookup median ms | grep -F over raw CC-CEDICT median ms | ratio |")
+    print("|---|---|---|---|")
+    for query in ["卷王", "银行", "juanwang", "involution king", "bank"] {
+        var shuyuTimes: [Double] = [], grepTimes: [Double] = []
+        for _ in 0..<11 {
+            shuyuTimes.append(measure(runs: 1) { run(shuyu, ["lookup", query], in: project) })
+            grepTimes.append(measure(runs: 1) { run("/bin/grep", ["-F", query, cedict.path], in: project) })
+        }
+        let s = median(shuyuTimes) * 1000, g = median(grepTimes) * 1000
+        print("| \(query) | \(fixed(s, 1)) | \(fixed(g, 1)) | \(fixed(s / g, 2)) |")
+    }
+}
+
+func runShell(_ command: String) {
+    run("/bin/sh", ["-c", command], in: nil)
+}
+
+/// Runs a program with its output discarded, with posix_spawn (Foundation's Process
+/// adds tens of milliseconds per launch, more than the commands being timed).
+func run(_ path: String, _ arguments: [String], in folder: URL?) {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let previous = FileManager.default.currentDirectoryPath
+    if let folder { _ = FileManager.default.changeCurrentDirectoryPath(folder.path) }
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+}
