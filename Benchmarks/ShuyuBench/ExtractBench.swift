@@ -42,8 +42,8 @@ func benchmarkExtract() throws {
         inProcess.append(measure(runs: 1) {
             extractor.beginDocument(source: "bench")
             var count = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                count += extractor.extract(line: String(line)).count
+            for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                count += extractor.extract(line: String(Substring(line))).count
             }
             pairs = count + extractor.endDocument().count
         })

@@ -33,7 +33,8 @@ struct EnglishSpanChooser {
     static let window = 320
 
     func choose(_ line: [Unicode.Scalar], floor rawFloor: Int, end rawEnd: Int, after: Int?, facts: OriginalFacts) -> EnglishChoice? {
-        let floor = max(rawFloor, rawEnd - Self.window)
+        // Terms need a short window; clauses may reach back to the start of a long sentence.
+        let floor = max(rawFloor, rawEnd - (facts.isClause ? Self.window : Self.window / 3))
         // Step back over spaces, footnote markers and closing marks between the English and the original.
         var end = rawEnd
         func skipSpaces() { while end > floor, CharacterClass.isSpace(line[end - 1]) { end -= 1 } }

@@ -79,8 +79,9 @@ enum EnglishWords {
                 // Keep an abbreviation's final period (U.S.) only when it has inner periods.
                 let text = line.string(i..<j)
                 let first = line[i]
-                tokens.append(EnglishToken(range: i..<j, isWord: true, text: text, lowercased: text.lowercased(),
-                                           isCapitalized: first.properties.isUppercase))
+                let hasUpper = line[i..<j].contains { $0.value < 0x80 ? (0x41...0x5A).contains($0.value) : $0.properties.isUppercase }
+                tokens.append(EnglishToken(range: i..<j, isWord: true, text: text, lowercased: hasUpper ? text.lowercased() : text,
+                                           isCapitalized: first.value < 0x80 ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase))
                 i = j
             } else {
                 let text = String(Character(c))

@@ -21,6 +21,7 @@ public final class PairExtractor {
     private var masker = LineMasker()
     private var definitions: [FootnoteDefinition] = []
     private var markers: [Int: FootnoteMarker] = [:]
+    private var pieceColumnOffset = 0
 
     /// An extractor that consults `evidence` (known renderings), segments Chinese
     /// with `lexicon` (known terms stay whole) and reads pinyin with `pinyin`.
@@ -70,9 +71,51 @@ public final class PairExtractor {
         markers = [:]
     }
 
+    /// Lines longer than this many bytes are read in pieces that end at a space, so a
+    /// 60 MB single-line file needs memory for one piece at a time, not the whole line.
+    static let pieceBytes = 1 << 18
+
     /// The pairs on the next line of the document (without its line terminator).
     public func extract(line text: String) -> [AlignedPair] {
         lineNumber += 1
+        guard text.utf8.count > Self.pieceBytes else { return extract(piece: text, columnOffset: 0) }
+        var pairs: [AlignedPair] = []
+        var columnOffset = 0
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            var end = rest.utf8.index(rest.utf8.startIndex, offsetBy: Self.pieceBytes, limitedBy: rest.utf8.endIndex) ?? rest.utf8.endIndex
+            if end != rest.utf8.endIndex {
+                // Back up to a space (or a Chinese full stop) so that no term is cut in two.
+                var probe = end
+                var steps = 0
+                while probe > rest.utf8.startIndex, steps < 4096, rest.utf8[probe] != 0x20 {
+                    probe = rest.utf8.index(before: probe)
+                    steps += 1
+                }
+                if probe > rest.utf8.startIndex, rest.utf8[probe] == 0x20 { end = probe }
+                while end != rest.utf8.endIndex, !rest.utf8[end].isUTF8Lead { end = rest.utf8.index(after: end) }
+            }
+            let piece = String(rest[..<end])
+            pairs += extract(piece: piece, columnOffset: columnOffset)
+            columnOffset += piece.unicodeScalars.count
+            rest = rest[end...]
+        }
+        return pairs
+    }
+
+    private func extract(piece text: String, columnOffset: Int) -> [AlignedPair] {
+        pieceColumnOffset = columnOffset
+        var pairs = extractPiece(text)
+        if columnOffset > 0 {
+            for k in pairs.indices {
+                pairs[k].zhLocation.column += columnOffset
+                pairs[k].enLocation.column += columnOffset
+            }
+        }
+        return pairs
+    }
+
+    private func extractPiece(_ text: String) -> [AlignedPair] {
         // Fast path: a line with no Han and no digit can hold neither a pair nor a footnote marker.
         var hasHan = false, hasDigit = false
         for byte in text.utf8 {
@@ -93,7 +136,8 @@ public final class PairExtractor {
         if let definition = Footnotes.definition(line, lineNumber: lineNumber) {
             definitions.append(definition)
         } else if hasDigit {
-            for marker in Footnotes.markers(line, masked: masked, lineNumber: lineNumber) where markers[marker.number] == nil {
+            for var marker in Footnotes.markers(line, masked: masked, lineNumber: lineNumber) where markers[marker.number] == nil {
+                marker.prefixOffset += pieceColumnOffset
                 if markers.count < 10_000 { markers[marker.number] = marker }
             }
         }
@@ -184,7 +228,18 @@ public final class PairExtractor {
 
     // MARK: - Pieces
 
+    /// Facts of originals already seen (terms repeat): bounded, cleared when full.
+    private var factsCache: [String: OriginalFacts] = [:]
+
     private func facts(of zh: String) -> OriginalFacts {
+        if let cached = factsCache[zh] { return cached }
+        let computed = computeFacts(of: zh)
+        if factsCache.count >= 20_000 { factsCache.removeAll(keepingCapacity: true) }
+        factsCache[zh] = computed
+        return computed
+    }
+
+    private func computeFacts(of zh: String) -> OriginalFacts {
         let scalars = zh.unicodeScalars
         let han = scalars.filter(CharacterClass.isHan).count
         var separators = 0
@@ -327,6 +382,7 @@ public final class PairExtractor {
 
     /// A Chinese bibliographic citation in brackets (publisher, year, title marks): never an original.
     static func isCitation(_ line: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.contains(where: { line[$0] == "出" || line[$0] == "《" || line[$0] == "书" || line[$0] == "書" }) else { return false }
         let text = line.string(range)
         if text.contains("出版社") || text.contains("书局") || text.contains("书店") || text.contains("書局") || text.contains("出版") { return true }
         return text.contains("《") && (text.contains("，") || text.contains(","))
@@ -429,4 +485,9 @@ public final class PairExtractor {
         }
         return pairs
     }
+}
+
+extension UInt8 {
+    /// Whether the byte starts a UTF-8 sequence (is not a continuation byte).
+    var isUTF8Lead: Bool { self & 0xC0 != 0x80 }
 }

@@ -69,15 +69,14 @@ extension Shuyu {
                 var progress = Progress(quiet: quiet)
                 var out = OutputBuffer()
                 var candidates = CandidateGlossary()
-                var all: [AlignedPair] = []
-                let streaming = format == .jsonl
                 if format == .json { out.write("[") }
                 var first = true
+                let needsCandidates = format == .text || format == .tsv || mergeInto != nil
                 for (index, document) in documents.enumerated() {
                     progress.update("extract: \(index + 1)/\(documents.count) \(document.displayName)")
-                    let pairs = try CorpusFiles.pairs(in: document, extractor: extractor).filter { $0.confidence >= minConfidence }
-                    for pair in pairs {
-                        candidates.add(pair)
+                    try CorpusFiles.forEachPair(in: document, extractor: extractor) { pair in
+                        guard pair.confidence >= minConfidence else { return }
+                        if needsCandidates { candidates.add(pair) }
                         switch format {
                         case .json:
                             out.write(first ? "\n" : ",\n")
@@ -89,7 +88,6 @@ extension Shuyu {
                         }
                         first = false
                     }
-                    if !streaming && mergeInto != nil { all += pairs }
                 }
                 progress.finish()
                 switch format {

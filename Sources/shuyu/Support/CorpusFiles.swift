@@ -52,30 +52,37 @@ enum CorpusFiles {
         return path.replacingCharacters(in: range, with: to)
     }
 
-    /// The pairs of one document, streaming the file line by line.
+    /// The pairs of one document.
     static func pairs(in document: CorpusDocument, extractor: PairExtractor) throws -> [AlignedPair] {
-        switch document {
-        case .text(let path):
-            var pairs: [AlignedPair] = []
+        var pairs: [AlignedPair] = []
+        try forEachPair(in: document, extractor: extractor) { pairs.append($0) }
+        return pairs
+    }
+
+    /// Calls `body` with each pair of one document as it is found, reading the file line
+    /// by line: memory does not grow with the file.
+    static func forEachPair(in document: CorpusDocument, extractor: PairExtractor, _ body: (AlignedPair) throws -> Void) throws {
+        func extractLines(_ path: String) throws {
             extractor.beginDocument(source: path == "-" ? "<stdin>" : path)
             try LineReader.forEachLine(path) { line in
-                pairs += extractor.extract(line: line)
+                for pair in extractor.extract(line: line) { try body(pair) }
             }
-            return pairs + extractor.endDocument()
+            for pair in extractor.endDocument() { try body(pair) }
+        }
+        switch document {
+        case .text(let path):
+            try extractLines(path)
         case .alignedPair(let zh, let en):
             let zhText = try InputFiles.read(zh).text
             let enText = try InputFiles.read(en).text
-            return try ParallelText.alignedLines(zh: zhText, en: enText, zhSource: zh, enSource: en)
+            for pair in try ParallelText.alignedLines(zh: zhText, en: enText, zhSource: zh, enSource: en) { try body(pair) }
         case .parallelTSV(let path):
             let input = try InputFiles.read(path)
-            do {
-                return try ParallelText.tsv(input.text, source: input.name)
-            } catch {
+            if let pairs = try? ParallelText.tsv(input.text, source: input.name) {
+                for pair in pairs { try body(pair) }
+            } else {
                 // A TSV without zh/en columns (a glossary, a data table) is read as a document.
-                var pairs: [AlignedPair] = []
-                extractor.beginDocument(source: path)
-                try LineReader.forEachLine(path) { pairs += extractor.extract(line: $0) }
-                return pairs + extractor.endDocument()
+                try extractLines(path)
             }
         }
     }

@@ -2,6 +2,7 @@
 enum JSONText {
     /// `value` as a JSON string literal; non-ASCII text is written as is (UTF-8).
     static func string(_ value: String) -> String {
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + value + "\"" }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
