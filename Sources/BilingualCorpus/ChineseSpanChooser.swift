@@ -83,6 +83,11 @@ struct ChineseSpanChooser {
         var taken = 0
         var characters = 0
         var k = words.count - 1
+        // An adjective with 的 right before the parenthesis keeps it: 利普希茨连续的（Lipschitz continuous）.
+        if k > 0, words[k].text == "的" {
+            first = k
+            k -= 1
+        }
         while k >= 0 {
             let word = words[k].text
             let length = word.unicodeScalars.count

@@ -22,6 +22,8 @@ public final class PairExtractor {
     private var definitions: [FootnoteDefinition] = []
     private var markers: [Int: FootnoteMarker] = [:]
     private var pieceColumnOffset = 0
+    private var lineContinues = false
+    private var continuedColumns = 0
 
     /// An extractor that consults `evidence` (known renderings), segments Chinese
     /// with `lexicon` (known terms stay whole) and reads pinyin with `pinyin`.
@@ -69,38 +71,57 @@ public final class PairExtractor {
         masker = LineMasker()
         definitions = []
         markers = [:]
+        lineContinues = false
+        continuedColumns = 0
     }
 
     /// Lines longer than this many bytes are read in pieces that end at a space, so a
     /// 60 MB single-line file needs memory for one piece at a time, not the whole line.
-    static let pieceBytes = 1 << 18
+    public static let pieceBytes = 1 << 18
 
     /// The pairs on the next line of the document (without its line terminator).
     public func extract(line text: String) -> [AlignedPair] {
-        lineNumber += 1
-        guard text.utf8.count > Self.pieceBytes else { return extract(piece: text, columnOffset: 0) }
         var pairs: [AlignedPair] = []
-        var columnOffset = 0
         var rest = Substring(text)
-        while !rest.isEmpty {
-            var end = rest.utf8.index(rest.utf8.startIndex, offsetBy: Self.pieceBytes, limitedBy: rest.utf8.endIndex) ?? rest.utf8.endIndex
-            if end != rest.utf8.endIndex {
-                // Back up to a space (or a Chinese full stop) so that no term is cut in two.
-                var probe = end
-                var steps = 0
-                while probe > rest.utf8.startIndex, steps < 4096, rest.utf8[probe] != 0x20 {
-                    probe = rest.utf8.index(before: probe)
-                    steps += 1
-                }
-                if probe > rest.utf8.startIndex, rest.utf8[probe] == 0x20 { end = probe }
-                while end != rest.utf8.endIndex, !rest.utf8[end].isUTF8Lead { end = rest.utf8.index(after: end) }
-            }
+        repeat {
+            let end = Self.pieceEnd(rest.utf8)
             let piece = String(rest[..<end])
-            pairs += extract(piece: piece, columnOffset: columnOffset)
-            columnOffset += piece.unicodeScalars.count
             rest = rest[end...]
+            pairs += extract(piece: piece, endsLine: rest.isEmpty)
+        } while !rest.isEmpty
+        return pairs
+    }
+
+    /// The pairs in the next piece of a line: a long line may be fed in pieces (cut at a
+    /// space, see `pieceEnd`), so a 60 MB single-line file needs memory for one piece at a
+    /// time. Line numbers advance after a piece that `endsLine`; columns count on across pieces.
+    public func extract(piece: String, endsLine: Bool) -> [AlignedPair] {
+        if !lineContinues { lineNumber += 1 }
+        let pairs = extract(piece: piece, columnOffset: lineContinues ? continuedColumns : 0)
+        if endsLine {
+            lineContinues = false
+            continuedColumns = 0
+        } else {
+            continuedColumns += piece.unicodeScalars.count
+            lineContinues = true
         }
         return pairs
+    }
+
+    /// Where to cut `bytes` (UTF-8) into a piece of at most `pieceBytes`: at the last space
+    /// within the final 4 KB (so no term is cut in two), else at a character boundary.
+    public static func pieceEnd<C: BidirectionalCollection>(_ bytes: C) -> C.Index where C.Element == UInt8 {
+        guard let limit = bytes.index(bytes.startIndex, offsetBy: pieceBytes, limitedBy: bytes.endIndex),
+              limit != bytes.endIndex else { return bytes.endIndex }
+        var probe = limit
+        var steps = 0
+        while probe > bytes.startIndex, steps < 4096, bytes[probe] != 0x20 {
+            probe = bytes.index(before: probe)
+            steps += 1
+        }
+        var end = probe > bytes.startIndex && bytes[probe] == 0x20 ? probe : limit
+        while end != bytes.endIndex, !bytes[end].isUTF8Lead { end = bytes.index(after: end) }
+        return end
     }
 
     private func extract(piece text: String, columnOffset: Int) -> [AlignedPair] {
@@ -174,7 +195,6 @@ public final class PairExtractor {
                 let zh = line.string(content.zhRange)
                 if Self.isCitation(line, span.contentRange) { continue }
                 var facts = facts(of: zh)
-                if !content.alternatives.isEmpty { facts.isClause = facts.separators > 0 && facts.hanCount >= 8 }
                 if facts.hanCount >= 10, !facts.isClause, !endsCapitalized(line, floor: floor, end: span.open) { facts.isClause = true }
                 if let choice = english.choose(line, floor: floor, end: span.open, after: span.close + 1, facts: facts) {
                     pairs.append(makePair(zh: zh, zhStart: content.zhRange.lowerBound, line: line, choice: choice, kind: .bracket,
@@ -372,6 +392,24 @@ public final class PairExtractor {
         return tokens.last(where: \.isWord)?.isCapitalized ?? false
     }
 
+    /// Prefixes that a Chinese term usually renders with a morpheme of its own
+    /// (hyperparameter 超参数, covariate 协变量, nonstationary 非平稳).
+    static let englishPrefixes = ["hyper", "super", "non", "pre", "co", "bi", "multi", "mini", "sub", "inter", "semi",
+                                  "micro", "auto", "self", "anti", "over", "under", "un", "uni", "tri", "meta", "pseudo"]
+
+    /// Meaningful parts of an English word, as a Chinese term would count them: an acronym
+    /// counts its letters (RNNs: recurrent neural network), a prefix counts one more.
+    static func morphemes(_ word: Substring) -> Int {
+        let letters = word.filter(\.isLetter)
+        let capitals = letters.filter(\.isUppercase).count
+        if capitals >= 2 && capitals * 2 >= letters.count { return min(capitals, 4) }
+        let lower = word.lowercased()
+        for prefix in englishPrefixes where lower.hasPrefix(prefix) && lower.count >= prefix.count + 4 {
+            return 2
+        }
+        return 1
+    }
+
     /// Whether the Chinese at `start` directly follows English (an inline original: `Guo Qiyong 郭齐勇 (b. 1947)`):
     /// then a parenthesis after it is an aside, not a rendering.
     private func followsEnglish(_ line: [Unicode.Scalar], _ start: Int, floor: Int) -> Bool {
@@ -433,7 +471,9 @@ public final class PairExtractor {
         // Asides are not renderings: (see figure 2), (e.g. ...), (a competitor to Cursor).
         let firstWord = text.split(separator: " ").first.map { $0.lowercased() } ?? ""
         if ["see", "e.g.", "eg", "i.e.", "cf.", "cf", "ibid", "note", "fig.", "figure", "table", "p.", "pp.", "b.", "d.", "r.", "c.", "ca."].contains(firstWord) { return nil }
-        let words = text.split(separator: " ").filter { !["a", "an", "the"].contains($0.lowercased()) }.count
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "-" })
+            .filter { !["a", "an", "the"].contains($0.lowercased()) }
+            .reduce(0) { $0 + Self.morphemes($1) }
         let alternatives = cleaned.dropFirst().map { line.string($0) }
         return (text, main, max(1, words), alternatives)
     }

@@ -135,6 +135,16 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         _ = try extract(text)
     }
 
+    @Test func longLinesAreReadInPiecesWithColumnsKept() throws {
+        let filler = String(repeating: "words and more words ", count: 20_000)  // 420 KB: two pieces
+        let text = filler + "Stepfun [阶跃星辰]\nDoubao [豆包]"
+        let pairs = try extract(text)
+        #expect(summary(pairs) == ["阶跃星辰 → Stepfun (bracket)", "豆包 → Doubao (bracket)"])
+        #expect(pairs[0].zhLocation == SourceLocation(line: 1, column: filler.unicodeScalars.count + 10))
+        #expect(pairs[0].enLocation == SourceLocation(line: 1, column: filler.unicodeScalars.count + 1))
+        #expect(pairs[1].zhLocation == SourceLocation(line: 2, column: 9))
+    }
+
     @Test func mismatchedClosersStillPair() throws {
         #expect(summary(try extract("Tencent [腾讯) and more")) == ["腾讯 → Tencent (bracket)"])
     }

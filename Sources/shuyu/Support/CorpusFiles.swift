@@ -64,8 +64,8 @@ enum CorpusFiles {
     static func forEachPair(in document: CorpusDocument, extractor: PairExtractor, _ body: (AlignedPair) throws -> Void) throws {
         func extractLines(_ path: String) throws {
             extractor.beginDocument(source: path == "-" ? "<stdin>" : path)
-            try LineReader.forEachLine(path) { line in
-                for pair in extractor.extract(line: line) { try body(pair) }
+            try LineReader.forEachPiece(path) { piece, endsLine in
+                for pair in extractor.extract(piece: piece, endsLine: endsLine) { try body(pair) }
             }
             for pair in extractor.endDocument() { try body(pair) }
         }
@@ -91,7 +91,9 @@ enum CorpusFiles {
 /// Reads a UTF-8 file (or standard input for `-`) line by line in chunks, so memory
 /// stays bounded by the longest line. Invalid UTF-8 is an error with its byte offset.
 enum LineReader {
-    static func forEachLine(_ path: String, _ body: (String) throws -> Void) throws {
+    /// Calls `body` with each line in pieces of at most `PairExtractor.pieceBytes` bytes,
+    /// cut at a space where possible; `endsLine` is true for a line's last piece.
+    static func forEachPiece(_ path: String, _ body: (String, Bool) throws -> Void) throws {
         let handle: FileHandle
         let name = path == "-" ? "<stdin>" : path
         if path == "-" {
@@ -108,38 +110,60 @@ enum LineReader {
         defer { if path != "-" { try? handle.close() } }
         var pending: [UInt8] = []
         var offset = 0          // bytes of the file before `pending`
-        var lineNumber = 0
+        var lineNumber = 1
+        var column = 1          // column (scalars) where the pending piece starts
         var first = true
-        func emit(_ bytes: ArraySlice<UInt8>) throws {
-            lineNumber += 1
+        func emit(_ bytes: ArraySlice<UInt8>, endsLine: Bool) throws {
             var slice = bytes
-            if slice.last == 0x0D { slice = slice.dropLast() }
-            if first, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
+            if endsLine, slice.last == 0x0D { slice = slice.dropLast() }
+            if first, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3); offset += 3 }
             first = false
-            guard let line = String(validating: slice, as: UTF8.self) else {
+            guard let text = String(validating: slice, as: UTF8.self) else {
                 do {
                     _ = try TextDecoding.decodeUTF8(slice, source: name)
                 } catch .invalidUTF8(_, let byteOffset, let location) {
-                    let fileOffset = offset + (slice.startIndex - bytes.startIndex) + byteOffset
-                    throw TextDecodingError.invalidUTF8(source: name, byteOffset: fileOffset,
-                                                        location: SourceLocation(line: lineNumber - 1 + location.line, column: location.column))
+                    throw TextDecodingError.invalidUTF8(source: name, byteOffset: offset + byteOffset,
+                                                        location: SourceLocation(line: lineNumber + location.line - 1,
+                                                                                 column: location.line == 1 ? column + location.column - 1 : location.column))
                 }
                 return
             }
-            try body(line)
+            try body(text, endsLine)
+            if endsLine {
+                lineNumber += 1
+                column = 1
+            } else {
+                column += text.unicodeScalars.count
+            }
         }
         while true {
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
             if chunk.isEmpty { break }
             pending.append(contentsOf: chunk)
             var start = 0
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                try emit(pending[start..<newline])
-                offset += newline + 1 - start
-                start = newline + 1
+            while true {
+                if let newline = pending[start...].firstIndex(of: 0x0A) {
+                    if newline - start > PairExtractor.pieceBytes {
+                        let end = PairExtractor.pieceEnd(pending[start..<newline])
+                        try emit(pending[start..<end], endsLine: false)
+                        offset += end - start
+                        start = end
+                        continue
+                    }
+                    try emit(pending[start..<newline], endsLine: true)
+                    offset += newline + 1 - start
+                    start = newline + 1
+                } else if pending.count - start > PairExtractor.pieceBytes {
+                    let end = PairExtractor.pieceEnd(pending[start...])
+                    try emit(pending[start..<end], endsLine: false)
+                    offset += end - start
+                    start = end
+                } else {
+                    break
+                }
             }
             pending.removeFirst(start)
         }
-        if !pending.isEmpty { try emit(pending[...]) }
+        if !pending.isEmpty { try emit(pending[...], endsLine: true) }
     }
 }
