@@ -25,6 +25,22 @@ public struct GlossaryMerge {
     /// - Throws: `FormatError` when the existing file is not a valid glossary.
     public static func merge(_ candidates: CandidateGlossary, into existing: String, source: String,
                              pinyin: (String) -> String, sortKey: (String) -> [UInt8]) throws(FormatError) -> Outcome {
+        var entries: [TermEntry] = []
+        for term in candidates.allTerms {
+            for rendering in term.renderings {
+                entries.append(TermEntry(zh: term.zh, en: rendering.en, status: .candidate,
+                                         definition: term.definitions.first ?? "", source: rendering.firstSource))
+            }
+        }
+        return try merge(entries: entries, into: existing, source: source, pinyin: pinyin, sortKey: sortKey)
+    }
+
+    /// Merges `entries` (imported or extracted rows) into the glossary file `existing`:
+    /// rows already there (same Chinese, same English up to case and plural) are skipped;
+    /// an approved rendering that differs from the file's approved one comes in as a
+    /// candidate and is reported.
+    public static func merge(entries: [TermEntry], into existing: String, source: String,
+                             pinyin: (String) -> String, sortKey: (String) -> [UInt8]) throws(FormatError) -> Outcome {
         let glossary = try GlossaryTSVReader.read(existing, source: source)
         let columns = existing.isEmpty ? GlossaryTSVReader.knownColumns : (try headerColumns(existing, source: source))
         var present: Set<String> = []
@@ -36,36 +52,59 @@ public struct GlossaryMerge {
         var newEntries: [TermEntry] = []
         var conflicts: [String] = []
         var already = 0
-        for term in candidates.allTerms {
-            for rendering in term.renderings {
-                let key = term.zh + "\t" + CandidateGlossary.renderingKey(rendering.en)
-                if present.contains(key) {
-                    already += 1
-                    continue
-                }
-                present.insert(key)
-                var entry = TermEntry(zh: term.zh, en: rendering.en, pinyin: pinyin(term.zh), status: .candidate,
-                                      definition: term.definitions.first ?? "", source: rendering.firstSource)
-                if let curated = approved[term.zh], !curated.isEmpty {
-                    entry.note = "differs from approved '\(curated.joined(separator: "', '"))'"
-                    conflicts.append("\(rendering.firstSource): \(term.zh) rendered '\(rendering.en)'; \(source) approves '\(curated.joined(separator: "', '"))' (added as a candidate, approved row kept)")
-                }
-                newEntries.append(entry)
+        for var entry in entries {
+            let key = entry.zh + "\t" + CandidateGlossary.renderingKey(entry.en)
+            if present.contains(key) {
+                already += 1
+                continue
             }
+            present.insert(key)
+            if entry.pinyin.isEmpty { entry.pinyin = pinyin(entry.zh) }
+            if let curated = approved[entry.zh], !curated.isEmpty, !entry.en.isEmpty {
+                let list = curated.joined(separator: "', '")
+                if entry.status == .approved || entry.status == .candidate { entry.status = .candidate }
+                if entry.note.isEmpty { entry.note = "differs from approved '\(list)'" }
+                let place = entry.source.isEmpty ? "" : "\(entry.source): "
+                conflicts.append("\(place)\(entry.zh) rendered '\(entry.en)'; \(source) approves '\(list)' (added as \(entry.status.rawValue), approved row kept)")
+            }
+            newEntries.append(entry)
         }
-        let keyed = newEntries.map { (sortKey($0.zh), $0) }
-        let sorted = keyed.sorted { a, b in
+        let sorted = newEntries.map { (sortKey($0.zh), $0) }.sorted { a, b in
             a.0 != b.0 ? a.0.lexicographicallyPrecedes(b.0) : a.1.en < b.1.en
         }.map(\.1)
+        let newline = existing.contains("\r\n") ? "\r\n" : "\n"
         var text = existing
         if text.isEmpty {
             text = GlossaryTSVWriter.header(columns) + "\n"
         } else if !text.hasSuffix("\n") && !text.hasSuffix("\r") {
-            text += existing.contains("\r\n") ? "\r\n" : "\n"
+            text += newline
         }
-        let newline = existing.contains("\r\n") ? "\r\n" : "\n"
         for entry in sorted { text += GlossaryTSVWriter.row(entry, columns: columns) + newline }
         return Outcome(text: text, added: sorted.count, alreadyPresent: already, conflicts: conflicts)
+    }
+
+    /// The canonical form of a glossary file: its leading comments, the header, then the
+    /// rows sorted by `sortKey` of the Chinese, then status (approved first) and English.
+    /// Comments between rows move to the top, in order; unknown columns are kept.
+    public static func sorted(_ text: String, source: String, sortKey: (String) -> [UInt8]) throws(FormatError) -> String {
+        let glossary = try GlossaryTSVReader.read(text, source: source)
+        let columns = try headerColumns(text, source: source)
+        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        var out = ""
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        where line.first == "#" {
+            out += line + newline
+        }
+        out += GlossaryTSVWriter.header(columns) + newline
+        func rank(_ status: TermStatus) -> Int { TermStatus.allCases.firstIndex(of: status)! }
+        let rows = glossary.entries.enumerated().map { (sortKey($0.element.zh), $0.offset, $0.element) }.sorted { a, b in
+            if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) }
+            if a.2.zh != b.2.zh { return a.2.zh < b.2.zh }
+            if rank(a.2.status) != rank(b.2.status) { return rank(a.2.status) < rank(b.2.status) }
+            return a.1 < b.1
+        }
+        for row in rows { out += GlossaryTSVWriter.row(row.2, columns: columns) + newline }
+        return out
     }
 
     private static func headerColumns(_ text: String, source: String) throws(FormatError) -> [String] {
