@@ -146,3 +146,41 @@ func makeLookupProject() throws -> URL {
         #expect(bad.stderr.contains(".shuyu.toml:1:16: error: an array must end with ']'"))
     }
 }
+
+@Suite struct IndexConcurrencyTests {
+    /// Readers keep answering while another process rebuilds the index after a change,
+    /// and two processes refreshing at once do not corrupt it.
+    @Test func readersDuringARebuild() throws {
+        let dir = try makeLookupProject()
+        #expect(try CLI.run(["lookup", "卷王"], directory: dir).status == 0)
+        let glossary = dir.appendingPathComponent("Glossaries/terms.tsv")
+        var text = try String(contentsOf: glossary, encoding: .utf8)
+        for k in 0..<2000 { text += "术语\(k)\tterm \(k)\t\tcandidate\t\t\n" }
+        try text.write(to: glossary, atomically: true, encoding: .utf8)
+        let statuses = StatusList()
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            let status = (try? CLI.run(["lookup", "卷王", "--quiet"], directory: dir).status) ?? -1
+            statuses.append(status)
+        }
+        #expect(statuses.values == [0, 0, 0, 0, 0, 0])
+        let after = try CLI.run(["lookup", "术语1999"], directory: dir)
+        #expect(after.status == 0)
+        #expect(after.stdout.contains("term 1999"))
+    }
+}
+
+/// A thread-safe list of exit statuses.
+final class StatusList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [Int32] = []
+    func append(_ value: Int32) {
+        lock.lock()
+        list.append(value)
+        lock.unlock()
+    }
+    var values: [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        return list
+    }
+}
