@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Terminology", targets: ["Terminology"]),
         .library(name: "Formats", targets: ["Formats"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "DraftCheck", targets: ["DraftCheck"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +41,10 @@ let package = Package(
         .target(name: "Terminology", dependencies: ["ChineseText", "BilingualCorpus"]),
         // Readers and writers: glossary TSV, ...
         .target(name: "Formats", dependencies: ["Terminology", "SourceText", "ChineseText"]),
+        // Draft checks: one rule per file, findings as values.
+        .target(name: "DraftCheck", dependencies: ["BilingualCorpus", "Terminology", "SourceText"]),
+        // Findings as text, JSON, SARIF 2.1.0 and GitHub annotations.
+        .target(name: "Reporting", dependencies: ["SourceText"]),
         // The embedded index (SQLite through GRDB): the only module that imports GRDB.
         .target(
             name: "Store",
@@ -47,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "shuyu",
             dependencies: [
-                "ICUText", "ChineseText", "SourceText", "BilingualCorpus", "Terminology", "Formats", "Store",
+                "ICUText", "ChineseText", "SourceText", "BilingualCorpus", "Terminology", "Formats", "Store", "DraftCheck", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +68,7 @@ let package = Package(
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "BilingualCorpusTests", dependencies: ["BilingualCorpus", "ChineseText", "SourceText"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText"]),
+        .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"]),
         .testTarget(name: "CLITests", dependencies: ["shuyu"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,8 @@
 /// Character classes the extractor needs, without calling ICU per character.
-enum CharacterClass {
+public enum CharacterClass {
     /// Han ideographs: the URO, Extension A, compatibility ideographs, Extensions B–H, and 〇.
     @inline(__always)
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
+    public static func isHan(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
             || (0x20000...0x323AF).contains(v) || v == 0x3007
@@ -10,7 +10,7 @@ enum CharacterClass {
 
     /// ASCII and Latin-1/Extended letters (`é`, `ü`, `ō`), full-width Latin letters.
     @inline(__always)
-    static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
+    public static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
         if (0xC0...0x24F).contains(v) { return v != 0xD7 && v != 0xF7 }
@@ -19,23 +19,23 @@ enum CharacterClass {
     }
 
     @inline(__always)
-    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+    public static func isDigit(_ s: Unicode.Scalar) -> Bool {
         (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
     }
 
     @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    public static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{200B}"
     }
 
     /// Chinese (full-width) punctuation that may stand inside an original: `，、。；：！？“”‘’《》「」——…·`.
-    static let chinesePunctuation: Set<Unicode.Scalar> = [
+    public static let chinesePunctuation: Set<Unicode.Scalar> = [
         "，", "、", "。", "；", "：", "！", "？", "“", "”", "‘", "’", "《", "》", "〈", "〉", "「", "」",
         "『", "』", "—", "…", "·", "・", "～", "／", "－",
     ]
 
     /// Query marks a translator leaves in an original.
-    static let queryMarks: Set<Unicode.Scalar> = ["?", "？"]
+    public static let queryMarks: Set<Unicode.Scalar> = ["?", "？"]
 
     /// Quote and emphasis marks that may wrap a term.
     static let quoteMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "‘", "’", "'", "「", "」", "『", "』", "《", "》", "〈", "〉"]
@@ -57,7 +57,7 @@ enum CharacterClass {
 
 extension Array where Element == Unicode.Scalar {
     /// The scalars in `range` as a `String`.
-    func string(_ range: Range<Int>) -> String {
+    public func string(_ range: Range<Int>) -> String {
         if range.isEmpty { return "" }
         return withUnsafeBufferPointer { scalars in
             String(unsafeUninitializedCapacity: range.count * 4) { buffer in

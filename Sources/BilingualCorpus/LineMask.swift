@@ -1,16 +1,19 @@
 /// Marks the parts of each line that are not prose: fenced and indented code,
 /// inline code, HTML comments, URLs, Markdown link destinations and footnote
 /// references. Carries fence and comment state from line to line.
-struct LineMasker {
+public struct LineMasker {
     private var fence: Unicode.Scalar?
     private var fenceLength = 0
     private var inComment = false
 
+    /// A masker at the start of a document.
+    public init() {}
+
     /// Whether the whole previous line was code.
-    private(set) var lineIsCode = false
+    public private(set) var lineIsCode = false
 
     /// `masked[i]` is true where `line[i]` is not prose.
-    mutating func mask(_ line: [Unicode.Scalar]) -> [Bool] {
+    public mutating func mask(_ line: [Unicode.Scalar]) -> [Bool] {
         var masked = [Bool](repeating: false, count: line.count)
         // Fenced code blocks: ``` or ~~~ (three or more), closed by the same kind.
         var first = 0

@@ -1,0 +1,38 @@
+public import SourceText
+
+/// Runs the rules over drafts, applies inline suppressions and returns the findings
+/// sorted by file and position.
+public struct Checker: Sendable {
+    /// The rules to run (default: those enabled by default).
+    public var rules: [any CheckRule.Type]
+    /// What rules may consult.
+    public var context: CheckContext
+
+    /// Creates a checker.
+    public init(rules: [any CheckRule.Type] = RuleRegistry.all.filter { $0.description.enabledByDefault },
+                context: CheckContext = CheckContext()) {
+        self.rules = rules
+        self.context = context
+    }
+
+    /// The findings in `documents` (checked together, so renderings are compared across them).
+    public func check(_ documents: [DraftDocument]) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for rule in rules {
+            if rule == InconsistentRenderingRule.self {
+                findings += InconsistentRenderingRule.check(documents)
+                continue
+            }
+            let instance = rule.init()
+            for document in documents { findings += instance.check(document, context: context) }
+        }
+        let bySource = Dictionary(documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        findings = findings.filter { finding in
+            !(bySource[finding.source]?.isSuppressed(finding.ruleID, line: finding.start.line) ?? false)
+        }
+        let order = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($0.element.source, $0.offset) })
+        return findings.sorted {
+            (order[$0.source] ?? 0, $0.start, $0.ruleID) < (order[$1.source] ?? 0, $1.start, $1.ruleID)
+        }
+    }
+}

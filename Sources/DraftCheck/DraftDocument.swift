@@ -1,0 +1,77 @@
+import BilingualCorpus
+import SourceText
+
+/// A draft prepared for checking: its lines as Unicode scalars with the parts that are
+/// not prose (code, URLs, link destinations, comments) masked, the brackets of each
+/// line, and the pairs the extractor finds.
+public struct DraftDocument: Sendable {
+    /// One line.
+    public struct Line: Sendable {
+        /// The 1-based line number.
+        public var number: Int
+        /// The scalars.
+        public var scalars: [Unicode.Scalar]
+        /// `masked[i]` is true where `scalars[i]` is not prose.
+        public var masked: [Bool]
+        /// Whether the whole line is code.
+        public var isCode: Bool
+    }
+
+    /// The file, as given.
+    public var source: String
+    /// The lines.
+    public var lines: [Line]
+    /// Rules switched off per line (`<!-- shuyu-disable-next-line RULE -->`, `shuyu-disable`/`shuyu-enable`).
+    public var suppressed: [Int: Set<String>]
+    /// The pairs found in the text.
+    public var pairs: [AlignedPair]
+
+    /// Prepares `text`, read from `source`, with the pairs `extractor` finds.
+    public init(text: String, source: String, extractor: PairExtractor) {
+        self.source = source
+        var lines: [Line] = []
+        var masker = LineMasker()
+        var suppressed: [Int: Set<String>] = [:]
+        var disabled: Set<String> = []
+        var nextLine: Set<String> = []
+        var number = 0
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            number += 1
+            let scalars = Array(raw.unicodeScalars)
+            let masked = masker.mask(scalars)
+            lines.append(Line(number: number, scalars: scalars, masked: masked, isCode: masker.lineIsCode))
+            let active = disabled.union(nextLine)
+            if !active.isEmpty { suppressed[number] = active }
+            nextLine = []
+            // Suppression comments: <!-- shuyu-disable-next-line RULE --> and shuyu-disable / shuyu-enable.
+            if let (action, rules) = Self.suppression(String(raw)) {
+                switch action {
+                case "shuyu-disable-next-line": nextLine.formUnion(rules)
+                case "shuyu-disable": disabled.formUnion(rules)
+                default: disabled.subtract(rules)
+                }
+            }
+        }
+        self.lines = lines
+        self.suppressed = suppressed
+        self.pairs = extractor.extract(text, source: source)
+    }
+
+    /// Whether `rule` is switched off on `line`.
+    public func isSuppressed(_ rule: String, line: Int) -> Bool {
+        guard let set = suppressed[line] else { return false }
+        return set.contains(rule) || set.contains("*")
+    }
+}
+
+extension DraftDocument {
+    /// The action and rules of a suppression comment on `line`, if it has one.
+    /// No rule named means every rule (`*`).
+    static func suppression(_ line: String) -> (String, Set<String>)? {
+        guard let open = line.firstRange(of: "<!--"), let close = line[open.upperBound...].firstRange(of: "-->") else { return nil }
+        let words = line[open.upperBound..<close.lowerBound].split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        guard let action = words.first, ["shuyu-disable-next-line", "shuyu-disable", "shuyu-enable"].contains(action) else { return nil }
+        let rules = Set(words.dropFirst())
+        return (action, rules.isEmpty ? ["*"] : rules)
+    }
+}

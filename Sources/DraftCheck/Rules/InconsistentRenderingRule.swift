@@ -1,0 +1,54 @@
+import BilingualCorpus
+public import SourceText
+import Terminology
+
+/// The same original rendered differently in the files checked together:
+/// `Moonshot AI [月之暗面]` and later `Dark Side of the Moon [月之暗面]`.
+public struct InconsistentRenderingRule: CheckRule {
+    public static let description = RuleDescription(
+        identifier: "inconsistent-rendering", name: "Inconsistent rendering",
+        summary: "Finds originals rendered in more than one way across the files checked together; the less used renderings are reported, with notes pointing at the others.",
+        rationale: "One concept, one name: a reader who meets two names assumes two things.",
+        defaultSeverity: .warning,
+        passing: ["Moonshot AI [月之暗面] and again Moonshot AI [月之暗面]", "large models [大模型] and a large model [大模型]"],
+        failing: ["Moonshot AI [月之暗面] shipped; Moonshot AI [月之暗面] grew; the ↓Dark Side of the Moon [月之暗面] fell"])
+
+    public init() {}
+
+    public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
+        Self.check([document])
+    }
+
+    /// The findings across `documents` (the rule compares files with each other).
+    public static func check(_ documents: [DraftDocument]) -> [Diagnostic] {
+        var uses: [String: [(document: DraftDocument, pair: AlignedPair)]] = [:]
+        var order: [String] = []
+        for document in documents {
+            for pair in document.pairs where pair.kind != .parallel && !pair.en.isEmpty {
+                if uses[pair.zh] == nil { order.append(pair.zh) }
+                uses[pair.zh, default: []].append((document, pair))
+            }
+        }
+        var findings: [Diagnostic] = []
+        for zh in order {
+            let list = uses[zh]!
+            var counts: [String: Int] = [:]
+            for use in list { counts[CandidateGlossary.renderingKey(use.pair.en), default: 0] += 1 }
+            guard counts.count > 1 else { continue }
+            // The most used rendering (first seen on a tie) is the reference.
+            let firstKey = CandidateGlossary.renderingKey(list[0].pair.en)
+            let reference = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key != firstKey && b.key == firstKey }!.key
+            let referenceUses = list.filter { CandidateGlossary.renderingKey($0.pair.en) == reference }
+            for use in list where CandidateGlossary.renderingKey(use.pair.en) != reference {
+                let notes = referenceUses.prefix(3).map {
+                    Diagnostic.Note(source: $0.document.source, location: $0.pair.enLocation, message: "rendered '\($0.pair.en)' here")
+                }
+                let end = SourceLocation(line: use.pair.enLocation.line, column: use.pair.enLocation.column + use.pair.en.unicodeScalars.count)
+                findings.append(Diagnostic(ruleID: description.identifier, severity: description.defaultSeverity,
+                                           message: "'\(zh)' is rendered '\(use.pair.en)' here but '\(referenceUses[0].pair.en)' \(referenceUses.count) time\(referenceUses.count == 1 ? "" : "s") elsewhere",
+                                           source: use.document.source, start: use.pair.enLocation, end: end, notes: notes))
+            }
+        }
+        return findings
+    }
+}

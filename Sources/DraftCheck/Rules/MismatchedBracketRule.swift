@@ -1,0 +1,30 @@
+public import SourceText
+import BilingualCorpus
+
+/// A bracket closed by another kind: `[腾讯)`, `［华为]` (full-width opener, half-width closer).
+public struct MismatchedBracketRule: CheckRule {
+    public static let description = RuleDescription(
+        identifier: "mismatched-bracket", name: "Mismatched bracket pair",
+        summary: "Finds a bracket closed by a bracket of another kind or width.",
+        rationale: "Mixed pairs are typing slips; they break searches and look careless in print.",
+        defaultSeverity: .error,
+        passing: ["Tencent [腾讯] and Huawei［华为］", "(新左派)"],
+        failing: ["Tencent [腾讯↓)", "Huawei［华为↓]", "Zhipu AI【智谱↓]"])
+
+    public init() {}
+
+    public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for line in document.lines where !line.isCode {
+            for case let .pair(open, close, matched) in BracketEvents.scan(line) where !matched {
+                let opener = line.scalars[open], closer = line.scalars[close]
+                let expected = Brackets.closer(for: opener).map { String($0) } ?? "?"
+                findings.append(diagnostic(document, line: line.number, close, close + 1,
+                                           "'\(opener)' is closed by '\(closer)'; expected '\(expected)'",
+                                           fix: Fix(start: SourceLocation(line: line.number, column: close + 1),
+                                                    end: SourceLocation(line: line.number, column: close + 2), replacement: expected)))
+            }
+        }
+        return findings
+    }
+}

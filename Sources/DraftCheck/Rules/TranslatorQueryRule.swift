@@ -1,0 +1,40 @@
+import BilingualCorpus
+public import SourceText
+
+/// A translator's query left in an original: `(通用人工智能?)`, `？`, `TODO`.
+public struct TranslatorQueryRule: CheckRule {
+    public static let description = RuleDescription(
+        identifier: "translator-query", name: "Translator query",
+        summary: "Finds question marks and TODOs inside originals.",
+        rationale: "Queries are notes to self; they should be resolved before the draft goes out.",
+        defaultSeverity: .info,
+        passing: ["Generalized Artificial Intelligence (通用人工智能)", "Why? (see below)"],
+        failing: ["Generalized Artificial Intelligence (通用人工智能↓?)", "the agent [智能体↓？]", "a term [术语 ↓TODO]"])
+
+    public init() {}
+
+    public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for line in document.lines where !line.isCode {
+            for case let .pair(open, close, _) in BracketEvents.scan(line) where BracketEvents.hasHan(line, (open + 1)..<close) {
+                let s = line.scalars
+                let content = s.string((open + 1)..<close)
+                var k = open + 1
+                while k < close {
+                    if CharacterClass.queryMarks.contains(s[k]) {
+                        findings.append(diagnostic(document, line: line.number, k, k + 1, "translator's query left in the original '\(content)'"))
+                        while k < close, CharacterClass.queryMarks.contains(s[k]) { k += 1 }
+                        continue
+                    }
+                    if s[k] == "T", k + 4 <= close, s.string(k..<(k + 4)) == "TODO" {
+                        findings.append(diagnostic(document, line: line.number, k, k + 4, "TODO left in the original '\(content)'"))
+                        k += 4
+                        continue
+                    }
+                    k += 1
+                }
+            }
+        }
+        return findings
+    }
+}

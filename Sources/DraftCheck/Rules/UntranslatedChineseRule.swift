@@ -1,0 +1,60 @@
+import BilingualCorpus
+public import SourceText
+
+/// Chinese left in English prose outside any original: `calls for 新质生产力 in every province`.
+public struct UntranslatedChineseRule: CheckRule {
+    public static let description = RuleDescription(
+        identifier: "untranslated-chinese", name: "Untranslated Chinese",
+        summary: "Finds Chinese in English sentences that is neither in brackets nor an unbracketed original after its English.",
+        rationale: "Chinese in the running English is usually a term the translator meant to come back to.",
+        defaultSeverity: .warning,
+        passing: ["the historian Qian Mu 钱穆 wrote", "Stepfun [阶跃星辰]", "卷王: the winner of the rat race, defined here.",
+                  "深度求索（DeepSeek）发布了新模型。", "**Chinese name:** 深度求索 · **Founded:** 2023", "a cure, from 打鸡血 (inject chicken blood), they say"],
+        failing: ["Every document calls for ↓新质生产力 in every province."])
+
+    public init() {}
+
+    public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
+        var paired: [Int: [Int]] = [:]   // line → columns (0-based) where a found original starts
+        for pair in document.pairs where pair.kind == .inline || pair.kind == .footnote {
+            paired[pair.zhLocation.line, default: []].append(pair.zhLocation.column - 1)
+        }
+        var findings: [Diagnostic] = []
+        for line in document.lines where !line.isCode {
+            let s = line.scalars
+            var inside = [Bool](repeating: false, count: s.count)
+            var delta = [Int](repeating: 0, count: s.count + 1)
+            for case let .pair(open, close, _) in BracketEvents.scan(line) { delta[open] += 1; delta[close + 1] -= 1 }
+            var depth = 0
+            var latin = 0, han = 0
+            for k in s.indices {
+                depth += delta[k]
+                inside[k] = depth > 0 || line.masked[k]
+                if !inside[k] {
+                    if CharacterClass.isLatinLetter(s[k]) { latin += 1 } else if CharacterClass.isHan(s[k]) { han += 1 }
+                }
+            }
+            guard latin > han * 2 else { continue }  // Chinese prose, not English
+            var k = 0
+            while k < s.count {
+                guard CharacterClass.isHan(s[k]), !inside[k] else { k += 1; continue }
+                let start = k
+                while k < s.count, CharacterClass.isHan(s[k]) || CharacterClass.chinesePunctuation.contains(s[k]), !inside[k] { k += 1 }
+                // Leading Chinese before a colon is a footnote definition's head; a found original is fine.
+                let isDefinitionHead = s[0..<start].allSatisfy { !CharacterClass.isLatinLetter($0) && !CharacterClass.isHan($0) }
+                if isDefinitionHead || (paired[line.number] ?? []).contains(start) { continue }
+                // A value after a label (`Chinese name: 深度求索`) or a term glossed in parentheses
+                // right after it (`打鸡血 (inject chicken blood)`) is deliberate.
+                var before = start - 1
+                while before >= 0, CharacterClass.isSpace(s[before]) || s[before] == "*" || s[before] == "_" { before -= 1 }
+                if before >= 0, s[before] == ":" || s[before] == "：" { continue }
+                var after = k
+                while after < s.count, CharacterClass.isSpace(s[after]) { after += 1 }
+                if after + 1 < s.count, s[after] == "(" || s[after] == "（", CharacterClass.isLatinLetter(s[after + 1]) { continue }
+                findings.append(diagnostic(document, line: line.number, start, k,
+                                           "untranslated Chinese '\(s.string(start..<k))' in English prose; translate it and keep the original in brackets"))
+            }
+        }
+        return findings
+    }
+}

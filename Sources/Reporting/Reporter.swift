@@ -1,0 +1,45 @@
+public import SourceText
+
+/// Turns findings into text. Reporters are pure: they never see rules, only rule IDs.
+public protocol Reporter {
+    /// The `--format` name.
+    static var identifier: String { get }
+    /// The report for `diagnostics`; `lineText` gives a file's line for excerpts.
+    static func report(_ diagnostics: [Diagnostic], lineText: (String, Int) -> String?) -> String
+}
+
+/// The reporters, by `--format` name.
+public enum ReporterKind: String, CaseIterable, Sendable {
+    case text, json, sarif, github
+
+    /// The reporter for this kind.
+    public var reporter: any Reporter.Type {
+        switch self {
+        case .text: TextReporter.self
+        case .json: JSONReporter.self
+        case .sarif: SARIFReporter.self
+        case .github: GitHubReporter.self
+        }
+    }
+}
+
+/// JSON string escaping shared by the JSON and SARIF reporters.
+enum JSONEscape {
+    static func string(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import BilingualCorpus
+import ChineseText
+import DraftCheck
+import Foundation
+import Reporting
+import SourceText
+import Terminology
+
+extension Shuyu {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check drafts for bracket slips and terminology problems.",
+            discussion: """
+            Rules: \(RuleRegistry.all.map { $0.description.identifier }.joined(separator: ", ")).
+
+            Text output is `path:line:column: severity: message [rule-id]` with the source line \
+            and a caret under the span; columns count Unicode scalars from 1 (as in JSON, SARIF \
+            and GitHub output). Suppress a finding with `<!-- shuyu-disable-next-line RULE -->` \
+            on the line before, or `<!-- shuyu-disable RULE -->` … `<!-- shuyu-enable RULE -->`. \
+            In .shuyu.toml: `[check]` with `disable = ["rule-id"]` and `spacing = "majority" | "always" | "never"`.
+
+            Exit status (every format): 0 nothing at or above the failing level (errors; \
+            warnings too with --strict); 1 findings at or above it; 2 usage or input error.
+
+            Examples:
+              shuyu check draft.md
+              shuyu check --strict --format github drafts/
+              cat draft.md | shuyu check -
+            """
+        )
+
+        @Argument(help: "Files or folders to check ('-' for standard input).")
+        var paths: [String]
+
+        @Option(help: "Output: text, json, sarif (SARIF 2.1.0) or github (workflow annotations).")
+        var format: ReporterKindArgument = .text
+
+        @Flag(help: "Fail (exit 1) on warnings as well as errors.")
+        var strict = false
+
+        @Option(name: .customLong("glossary"), help: "A glossary whose approved and forbidden renderings are checked. Repeatable.")
+        var glossaries: [String] = []
+
+        @Flag(name: .customLong("no-glossary"), help: "Do not use the project's Glossaries/.")
+        var noGlossary = false
+
+        @Option(name: .customLong("disable"), help: "Switch a rule off. Repeatable.")
+        var disabled: [String] = []
+
+        @Option(help: "Spacing before originals: majority (follow each document), always or never.")
+        var spacing: String?
+
+        func validate() throws {
+            for rule in disabled where RuleRegistry.rule(rule) == nil {
+                throw ValidationError("unknown rule '\(rule)'; rules: \(RuleRegistry.all.map { $0.description.identifier }.joined(separator: ", "))")
+            }
+            if let spacing, !["majority", "always", "never"].contains(spacing) {
+                throw ValidationError("--spacing must be majority, always or never")
+            }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let project = Project.discover()
+                let config = try project.map { try ProjectConfig.load(in: $0.root) }
+                var glossaryPaths = glossaries
+                if !noGlossary, let project { glossaryPaths = project.glossaryFiles + (config?.paths("glossaries") ?? []) + glossaryPaths }
+                let loaded = try GlossaryLoading.load(glossaryPaths)
+                var approved: [String: [String]] = [:], forbidden: [String: [String]] = [:]
+                for glossary in loaded {
+                    for row in glossary.rows where !row.entry.en.isEmpty {
+                        if row.entry.status == .approved { approved[row.entry.zh, default: []].append(row.entry.en) }
+                        if row.entry.status == .forbidden { forbidden[row.entry.zh, default: []].append(row.entry.en) }
+                    }
+                }
+                let evidence = GlossaryEvidence(loaded)
+                let pinyin = try PinyinConverter()
+                GlossaryEvidence.addReadings(from: loaded, to: pinyin)
+                let extractor = try PairExtractor(evidence: evidence, lexicon: evidence.lexicon, pinyin: pinyin)
+                var texts: [String: String] = [:]
+                var documents: [DraftDocument] = []
+                for path in try InputFiles.expand(paths, extensions: ["md", "markdown", "txt", "text"]) {
+                    let input = try InputFiles.read(path)
+                    texts[input.name] = input.text
+                    documents.append(DraftDocument(text: input.text, source: input.name, extractor: extractor))
+                }
+                let off = Set(disabled + (config?.values["check.disable"] ?? []))
+                let rules = RuleRegistry.all.filter { $0.description.enabledByDefault && !off.contains($0.description.identifier) }
+                let context = CheckContext(approved: approved, forbidden: forbidden,
+                                           spacing: spacing ?? config?.string("check.spacing") ?? "majority")
+                let findings = Checker(rules: rules, context: context).check(documents)
+                var lineCache: [String: [Substring]] = [:]
+                let report = format.kind.reporter.report(findings) { source, line in
+                    if lineCache[source] == nil {
+                        lineCache[source] = texts[source]?.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+                    }
+                    guard let lines = lineCache[source], line - 1 < lines.count else { return nil }
+                    return String(lines[line - 1])
+                }
+                var out = OutputBuffer()
+                out.write(report)
+                out.flush()
+                let failing: Severity = strict ? .warning : .error
+                if findings.contains(where: { $0.severity >= failing }) { throw ExitCode(1) }
+            }
+        }
+    }
+}
+
+/// `--format` for `check`.
+enum ReporterKindArgument: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github
+
+    var kind: ReporterKind { ReporterKind(rawValue: rawValue)! }
+}

@@ -1,0 +1,84 @@
+import BilingualCorpus
+import DraftCheck
+import SourceText
+import Testing
+
+/// Every rule's own examples are its tests: passing examples give no finding, failing
+/// examples give findings exactly at the `↓` markers. Each example runs again after a
+/// prefix of CJK text and emoji, to catch column mistakes.
+struct RuleExample: CustomTestStringConvertible, Sendable {
+    var rule: String
+    var text: String
+    var failing: Bool
+    var testDescription: String { "\(rule): \(text)" }
+
+    static var all: [RuleExample] {
+        RuleRegistry.all.flatMap { rule in
+            rule.description.passing.map { RuleExample(rule: rule.description.identifier, text: $0, failing: false) }
+                + rule.description.failing.map { RuleExample(rule: rule.description.identifier, text: $0, failing: true) }
+        }
+    }
+}
+
+func findings(_ rule: any CheckRule.Type, _ text: String) -> [Diagnostic] {
+    let document = DraftDocument(text: text, source: "example.md", extractor: try! PairExtractor())
+    let context = rule == GlossaryRenderingRule.self ? GlossaryRenderingRule.exampleContext : CheckContext()
+    return Checker(rules: [rule], context: context).check([document])
+}
+
+/// The text without `↓` markers, and the locations the markers stood at.
+func markers(_ text: String) -> (String, [SourceText.SourceLocation]) {
+    var clean = ""
+    var locations: [SourceText.SourceLocation] = []
+    var line = 1, column = 1
+    for scalar in text.unicodeScalars {
+        if scalar == "↓" {
+            locations.append(SourceText.SourceLocation(line: line, column: column))
+            continue
+        }
+        clean.unicodeScalars.append(scalar)
+        if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+    }
+    return (clean, locations)
+}
+
+@Suite struct RuleExampleTests {
+    @Test(arguments: RuleExample.all)
+    func example(_ example: RuleExample) {
+        let rule = RuleRegistry.rule(example.rule)!
+        for prefix in ["", "「🙂」👍🏽 "] {
+            let (text, expected) = markers(prefix.isEmpty ? example.text : prefix + example.text)
+            let shifted = expected.map { SourceText.SourceLocation(line: $0.line, column: $0.column) }
+            let found = findings(rule, text).map(\.start)
+            #expect(found == (example.failing ? shifted : []), "prefix '\(prefix)'")
+        }
+    }
+
+    @Test func everyRuleHasExamplesAndAnID() {
+        for rule in RuleRegistry.all {
+            let d = rule.description
+            #expect(!d.passing.isEmpty && !d.failing.isEmpty, "\(d.identifier)")
+            #expect(d.identifier.allSatisfy { $0.isLowercase || $0 == "-" }, "\(d.identifier)")
+        }
+    }
+
+    @Test func suppressionComments() {
+        let text = "<!-- shuyu-disable-next-line empty-brackets -->\nan empty [] here\nand [] there\n<!-- shuyu-disable -->\n[] [] \n<!-- shuyu-enable -->\nlast []"
+        let lines = findings(EmptyBracketsRule.self, text).map(\.start.line)
+        #expect(lines == [3, 7])
+    }
+
+    @Test func deeplyNestedBracketsDoNotOverflow() {
+        let text = String(repeating: "[", count: 200_000) + "卷王" + String(repeating: "]", count: 200_000)
+        #expect(findings(UnbalancedBracketRule.self, text).isEmpty)
+    }
+
+    @Test func inconsistentRenderingsAcrossFiles() {
+        let sharedExtractor = try! PairExtractor()
+        let a = DraftDocument(text: "Moonshot AI [月之暗面] shipped. Moonshot AI [月之暗面] grew.", source: "a.md", extractor: sharedExtractor)
+        let b = DraftDocument(text: "The Dark Side of the Moon [月之暗面] fell.", source: "b.md", extractor: sharedExtractor)
+        let found = Checker(rules: [InconsistentRenderingRule.self]).check([a, b])
+        #expect(found.map { "\($0.source):\($0.start)" } == ["b.md:1:5"])
+        #expect(found.first?.notes.map { "\($0.source):\($0.location)" } == ["a.md:1:1", "a.md:1:29"])
+    }
+}
