@@ -15,6 +15,10 @@ enum BracketEvents {
     /// enumerators (`1)`, `a)`, `iv)` at the start of a line or after a space).
     /// - Complexity: O(n); no recursion, so 200,000 nested brackets are fine.
     static func scan(_ line: DraftDocument.Line) -> [BracketEvent] {
+        line.brackets
+    }
+
+    static func compute(_ line: DraftDocument.Line) -> [BracketEvent] {
         let s = line.scalars
         var stack: [Int] = []
         var events: [BracketEvent] = []

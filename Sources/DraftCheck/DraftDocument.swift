@@ -15,6 +15,8 @@ public struct DraftDocument: Sendable {
         public var masked: [Bool]
         /// Whether the whole line is code.
         public var isCode: Bool
+        /// The bracket pairs, unclosed openers and stray closers (computed once, shared by the rules).
+        var brackets: [BracketEvent] = []
     }
 
     /// The file, as given.
@@ -35,11 +37,13 @@ public struct DraftDocument: Sendable {
         var disabled: Set<String> = []
         var nextLine: Set<String> = []
         var number = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for raw in Self.lines(of: text) {
             number += 1
             let scalars = Array(raw.unicodeScalars)
             let masked = masker.mask(scalars)
-            lines.append(Line(number: number, scalars: scalars, masked: masked, isCode: masker.lineIsCode))
+            var line = Line(number: number, scalars: scalars, masked: masked, isCode: masker.lineIsCode)
+            if !line.isCode { line.brackets = BracketEvents.compute(line) }
+            lines.append(line)
             let active = disabled.union(nextLine)
             if !active.isEmpty { suppressed[number] = active }
             nextLine = []
@@ -65,9 +69,32 @@ public struct DraftDocument: Sendable {
 }
 
 extension DraftDocument {
+    /// The lines of `text` split at LF, CRLF or CR on its UTF-8 bytes (no grapheme breaking).
+    static func lines(of text: String) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            if byte == 0x0A || byte == 0x0D {
+                result.append(text[start..<i])
+                var next = utf8.index(after: i)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        result.append(text[start..<utf8.endIndex])
+        return result
+    }
+
     /// The action and rules of a suppression comment on `line`, if it has one.
     /// No rule named means every rule (`*`).
     static func suppression(_ line: String) -> (String, Set<String>)? {
+        guard line.utf8.contains(0x3C) else { return nil }  // no '<': no comment
         guard let open = line.firstRange(of: "<!--"), let close = line[open.upperBound...].firstRange(of: "-->") else { return nil }
         let words = line[open.upperBound..<close.lowerBound].split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         guard let action = words.first, ["shuyu-disable-next-line", "shuyu-disable", "shuyu-enable"].contains(action) else { return nil }
