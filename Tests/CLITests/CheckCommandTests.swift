@@ -67,3 +67,31 @@ import Testing
         #expect(result.stdout.contains("<stdin>:1:12: error: '[' is closed by ')'; expected ']' [mismatched-bracket]"))
     }
 }
+
+@Suite struct CheckFixTests {
+    @Test func dryRunPrintsADiffAndFixWritesAtomically() throws {
+        let dir = try CLI.temporaryFolder()
+        let text = "Stepfun [阶跃星辰] and Moonshot AI [月之暗面] and Kuaishou[快手].\r\nZhipu AI [智谱]] said [安全,可靠,可控].\r\n"
+        let file = dir.appendingPathComponent("draft.md")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let dry = try CLI.run(["check", "--no-glossary", "--fix", "--dry-run", "draft.md"], directory: dir)
+        #expect(dry.status == 1)
+        #expect(dry.stdout == """
+            --- a/draft.md
+            +++ b/draft.md
+            @@ -1,1 +1,1 @@
+            -Stepfun [阶跃星辰] and Moonshot AI [月之暗面] and Kuaishou[快手].
+            +Stepfun [阶跃星辰] and Moonshot AI [月之暗面] and Kuaishou [快手].
+            @@ -2,1 +2,1 @@
+            -Zhipu AI [智谱]] said [安全,可靠,可控].
+            +Zhipu AI [智谱] said [安全、可靠、可控].
+
+            """)
+        #expect(try String(contentsOf: file, encoding: .utf8) == text)
+        let fixed = try CLI.run(["check", "--no-glossary", "--fix", "draft.md"], directory: dir)
+        #expect(fixed.status == 0)
+        #expect(fixed.stderr.contains("draft.md: fixed 4 findings"))
+        #expect(try String(contentsOf: file, encoding: .utf8)
+            == "Stepfun [阶跃星辰] and Moonshot AI [月之暗面] and Kuaishou [快手].\r\nZhipu AI [智谱] said [安全、可靠、可控].\r\n")
+    }
+}

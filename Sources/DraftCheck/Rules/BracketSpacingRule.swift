@@ -9,7 +9,8 @@ public struct BracketSpacingRule: CheckRule {
         summary: "Finds originals whose spacing from the English differs from the document's majority (or the configured style).",
         rationale: "Consistent spacing makes originals easy to search and looks deliberate.",
         defaultSeverity: .warning,
-        passing: ["Stepfun [阶跃星辰] and Moonshot AI [月之暗面]", "AI Era[新智元] and Kuaishou[快手]"],
+        passing: ["Stepfun [阶跃星辰] and Moonshot AI [月之暗面]", "AI Era[新智元] and Kuaishou[快手]",
+                  "Stepfun [阶跃星辰], Moonshot AI [月之暗面] and Huawei［华为］"],
         failing: ["Stepfun [阶跃星辰], Moonshot AI [月之暗面] and Kuaishou↓[快手]"])
 
     public init() {}
@@ -18,7 +19,9 @@ public struct BracketSpacingRule: CheckRule {
         // Every original in brackets directly after English, with or without a space.
         var sites: [(line: Int, english: Int, open: Int, spaced: Bool)] = []
         for line in document.lines where !line.isCode {
-            for case let .pair(open, close, _) in BracketEvents.scan(line) where BracketEvents.hasHan(line, (open + 1)..<close) {
+            // Full-width brackets carry their own spacing: only half-width ( and [ are counted.
+            for case let .pair(open, close, _) in BracketEvents.scan(line)
+            where (line.scalars[open] == "[" || line.scalars[open] == "(") && BracketEvents.hasHan(line, (open + 1)..<close) {
                 var k = open - 1
                 while k >= 0, line.scalars[k] == " " { k -= 1 }
                 guard k >= 0, CharacterClass.isLatinLetter(line.scalars[k]) || CharacterClass.isDigit(line.scalars[k]) else { continue }

@@ -24,7 +24,18 @@ public struct UntranslatedChineseRule: CheckRule {
             let s = line.scalars
             var inside = [Bool](repeating: false, count: s.count)
             var delta = [Int](repeating: 0, count: s.count + 1)
-            for case let .pair(open, close, _) in BracketEvents.scan(line) { delta[open] += 1; delta[close + 1] -= 1 }
+            for event in BracketEvents.scan(line) {
+                switch event {
+                case let .pair(open, close, _):
+                    delta[open] += 1
+                    delta[close + 1] -= 1
+                case let .unclosed(open):  // reported by unbalanced-bracket; its text is an original
+                    delta[open] += 1
+                    delta[s.count] -= 1
+                case .stray:
+                    break
+                }
+            }
             var depth = 0
             var latin = 0, han = 0
             for k in s.indices {

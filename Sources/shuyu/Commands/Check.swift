@@ -51,10 +51,18 @@ extension Shuyu {
         @Option(help: "Spacing before originals: majority (follow each document), always or never.")
         var spacing: String?
 
+        @Flag(help: "Apply the fixable findings (spacing, doubled or mismatched closers, punctuation) to the files, atomically.")
+        var fix = false
+
+        @Flag(name: .customLong("dry-run"), help: "With --fix: print a unified diff and change nothing.")
+        var dryRun = false
+
         func validate() throws {
             for rule in disabled where RuleRegistry.rule(rule) == nil {
                 throw ValidationError("unknown rule '\(rule)'; rules: \(RuleRegistry.all.map { $0.description.identifier }.joined(separator: ", "))")
             }
+            if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+            if fix && paths.contains("-") { throw ValidationError("--fix needs files; standard input cannot be rewritten") }
             if let spacing, !["majority", "always", "never"].contains(spacing) {
                 throw ValidationError("--spacing must be majority, always or never")
             }
@@ -89,7 +97,33 @@ extension Shuyu {
                 let rules = RuleRegistry.all.filter { $0.description.enabledByDefault && !off.contains($0.description.identifier) }
                 let context = CheckContext(approved: approved, forbidden: forbidden,
                                            spacing: spacing ?? config?.string("check.spacing") ?? "majority")
-                let findings = Checker(rules: rules, context: context).check(documents)
+                let checker = Checker(rules: rules, context: context)
+                var findings = checker.check(documents)
+                if fix {
+                    var out = OutputBuffer()
+                    var changed = false
+                    for document in documents {
+                        guard let original = texts[document.source] else { continue }
+                        let (fixed, applied) = FixApplier.apply(findings, to: original, source: document.source)
+                        guard applied > 0, fixed != original else { continue }
+                        changed = true
+                        if dryRun {
+                            out.write(FixApplier.unifiedDiff(original, fixed, path: document.source))
+                        } else {
+                            try AtomicFile.write(fixed, to: document.source)
+                            texts[document.source] = fixed
+                            Console.error("\(document.source): fixed \(applied) finding\(applied == 1 ? "" : "s")")
+                        }
+                    }
+                    if dryRun {
+                        out.flush()
+                        if changed { throw ExitCode(1) }
+                        return
+                    }
+                    // Report what is left after the fixes.
+                    documents = documents.map { DraftDocument(text: texts[$0.source] ?? "", source: $0.source, extractor: extractor) }
+                    findings = checker.check(documents)
+                }
                 var lineCache: [String: [Substring]] = [:]
                 let report = format.kind.reporter.report(findings) { source, line in
                     if lineCache[source] == nil {
