@@ -11,6 +11,7 @@ public enum RuleRegistry {
         ASCIIPunctuationInOriginalRule.self,
         TranslatorQueryRule.self,
         UntranslatedChineseRule.self,
+        FootnoteMarkerRule.self,
     ]
 
     /// The rule with `identifier`.

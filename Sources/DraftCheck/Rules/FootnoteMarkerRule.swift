@@ -1,0 +1,121 @@
+import BilingualCorpus
+public import SourceText
+
+/// A footnote marker with no definition, or a definition no marker points to. Runs only
+/// on documents with a notes section (a heading naming notes or footnotes, or Markdown
+/// `[^n]:` definitions), so numbered lists and citations elsewhere stay silent.
+public struct FootnoteMarkerRule: CheckRule {
+    public static let description = RuleDescription(
+        identifier: "footnote-marker", name: "Footnote marker and definition",
+        summary: "Finds footnote markers ([1], ^1, ¹, [^1]) without a definition in the notes, and definitions without a marker.",
+        rationale: "A note nobody points to, or a pointer to nothing, loses the explanation the translator wrote.",
+        defaultSeverity: .warning,
+        passing: ["Lying flat[1] spread.\n\n## Notes\n\n[1] 躺平: to opt out.", "Steps:\n1. plan\n2. build", "See [1] and [2]."],
+        failing: ["Lying flat[1] and chicken parenting↓^2 spread.\n\n## Notes\n\n[1] 躺平: to opt out.",
+                  "Lying flat[1] spread.\n\n## Notes\n\n[1] 躺平: to opt out.\n↓[3] 鸡娃: to push a child."])
+
+    public init() {}
+
+    public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
+        // The notes section starts at a heading that names notes.
+        guard let notesStart = document.lines.firstIndex(where: { line in
+            let text = String(String.UnicodeScalarView(line.scalars)).lowercased()
+            return text.hasPrefix("#") && (text.contains("note") || text.contains("注"))
+        }) else { return [] }
+        var definitions: [Int: (line: Int, column: Int)] = [:]
+        for line in document.lines[(notesStart + 1)...] where !line.isCode {
+            if let (number, column) = Self.definitionNumber(line.scalars) { definitions[number] = (line.number, column) }
+        }
+        var markers: [Int: (line: Int, start: Int, end: Int)] = [:]
+        for line in document.lines[..<notesStart] where !line.isCode {
+            for (number, start, end) in Self.markers(line) where markers[number] == nil { markers[number] = (line.number, start, end) }
+        }
+        guard !definitions.isEmpty else { return [] }
+        var findings: [Diagnostic] = []
+        for (number, marker) in markers.sorted(by: { $0.key < $1.key }) where definitions[number] == nil {
+            findings.append(diagnostic(document, line: marker.line, marker.start, marker.end,
+                                       "footnote marker \(number) has no definition in the notes"))
+        }
+        for (number, definition) in definitions.sorted(by: { $0.key < $1.key }) where markers[number] == nil {
+            findings.append(diagnostic(document, line: definition.line, definition.column, definition.column + 1,
+                                       "note \(number) has no marker in the text"))
+        }
+        return findings
+    }
+
+    /// `[n]`, `n.`, `^n` or a superscript number opening a line of the notes, with its column (0-based).
+    static func definitionNumber(_ s: [Unicode.Scalar]) -> (Int, Int)? {
+        var i = 0
+        while i < s.count, CharacterClass.isSpace(s[i]) { i += 1 }
+        let start = i
+        if i < s.count, s[i] == "[" { i += 1; if i < s.count, s[i] == "^" { i += 1 } }
+        if i < s.count, s[i] == "^" { i += 1 }
+        var n = 0, digits = 0
+        while i < s.count, let d = digit(s[i]) { n = n * 10 + d; i += 1; digits += 1 }
+        guard digits > 0, digits <= 3, i < s.count else { return nil }
+        guard s[i] == "]" || s[i] == "." || s[i] == ")" || CharacterClass.isSpace(s[i]) else { return nil }
+        return (n, start)
+    }
+
+    /// Bracketed `[n]`, `[^n]`, `^n` after a word, and superscript markers on a line (outside masked text),
+    /// as (number, start, end) with 0-based scalar offsets.
+    static func markers(_ line: DraftDocument.Line) -> [(Int, Int, Int)] {
+        let s = line.scalars
+        var result: [(Int, Int, Int)] = []
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            guard !line.masked[i] else { i += 1; continue }
+            var j = i
+            var n = 0, digits = 0
+            func readDigits(superscript: Bool) {
+                while j < s.count, let d = digit(s[j]), CharacterClass.isDigit(s[j]) != superscript, digits < 3 {
+                    n = n * 10 + d
+                    j += 1
+                    digits += 1
+                }
+            }
+            if c == "[" {
+                j += 1
+                if j < s.count, s[j] == "^" { j += 1 }
+                readDigits(superscript: false)
+                if digits > 0, j < s.count, s[j] == "]" {
+                    result.append((n, i, j + 1))
+                    i = j + 1
+                    continue
+                }
+            } else if c == "^", i > 0, CharacterClass.isLatinLetter(s[i - 1]) || s[i - 1] == "]" {
+                j += 1
+                readDigits(superscript: false)
+                if digits > 0 {
+                    result.append((n, i, j))
+                    i = j
+                    continue
+                }
+            } else if digit(c) != nil, !CharacterClass.isDigit(c) {
+                readDigits(superscript: true)
+                if digits > 0 {
+                    result.append((n, i, j))
+                    i = j
+                    continue
+                }
+            }
+            i += 1
+        }
+        return result
+    }
+
+    /// The value of an ASCII, full-width or superscript digit.
+    static func digit(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x30...0x39: Int(s.value - 0x30)
+        case 0xFF10...0xFF19: Int(s.value - 0xFF10)
+        case 0x2070: 0
+        case 0xB9: 1
+        case 0xB2: 2
+        case 0xB3: 3
+        case 0x2074...0x2079: Int(s.value - 0x2070)
+        default: nil
+        }
+    }
+}
