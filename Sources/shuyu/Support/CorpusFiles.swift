@@ -115,7 +115,6 @@ enum LineReader {
         var first = true
         func emit(_ bytes: ArraySlice<UInt8>, endsLine: Bool) throws {
             var slice = bytes
-            if endsLine, slice.last == 0x0D { slice = slice.dropLast() }
             if first, slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3); offset += 3 }
             first = false
             guard let text = String(validating: slice, as: UTF8.self) else {
@@ -136,28 +135,32 @@ enum LineReader {
                 column += text.unicodeScalars.count
             }
         }
-        while true {
+        var atEnd = false
+        while !atEnd {
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { break }
-            pending.append(contentsOf: chunk)
+            if chunk.isEmpty { atEnd = true } else { pending.append(contentsOf: chunk) }
             var start = 0
             while true {
-                if let newline = pending[start...].firstIndex(of: 0x0A) {
-                    if newline - start > PairExtractor.pieceBytes {
-                        let end = PairExtractor.pieceEnd(pending[start..<newline])
-                        try emit(pending[start..<end], endsLine: false)
-                        offset += end - start
-                        start = end
+                // A line ends at LF, CRLF or a lone CR.
+                if let end = pending[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                    if pending[end] == 0x0D && end + 1 == pending.count && !atEnd { break }  // CR LF may straddle chunks
+                    if end - start > PairExtractor.pieceBytes {
+                        let cut = PairExtractor.pieceEnd(pending[start..<end])
+                        try emit(pending[start..<cut], endsLine: false)
+                        offset += cut - start
+                        start = cut
                         continue
                     }
-                    try emit(pending[start..<newline], endsLine: true)
-                    offset += newline + 1 - start
-                    start = newline + 1
+                    try emit(pending[start..<end], endsLine: true)
+                    var next = end + 1
+                    if pending[end] == 0x0D, next < pending.count, pending[next] == 0x0A { next += 1 }
+                    offset += next - start
+                    start = next
                 } else if pending.count - start > PairExtractor.pieceBytes {
-                    let end = PairExtractor.pieceEnd(pending[start...])
-                    try emit(pending[start..<end], endsLine: false)
-                    offset += end - start
-                    start = end
+                    let cut = PairExtractor.pieceEnd(pending[start...])
+                    try emit(pending[start..<cut], endsLine: false)
+                    offset += cut - start
+                    start = cut
                 } else {
                     break
                 }

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Inputs translators really have: empty files, NUL bytes, lone CRs, folders that loop,
+/// a folder given where a file is expected. Nothing may crash or hang.
+@Suite struct HostileInputTests {
+    @Test func emptyFileAndNULBytes() throws {
+        let dir = try CLI.temporaryFolder()
+        try Data().write(to: dir.appendingPathComponent("empty.md"))
+        try Data("Stepfun [阶跃\u{0}星辰]\rDoubao [豆包]\r".utf8).write(to: dir.appendingPathComponent("odd.md"))
+        let empty = try CLI.run(["extract", "--format", "json", "--no-glossary", "empty.md"], directory: dir)
+        #expect(empty.status == 0)
+        #expect(empty.stdout == "[]\n")
+        let odd = try CLI.run(["extract", "--format", "jsonl", "--no-glossary", "odd.md"], directory: dir)
+        #expect(odd.status == 0)
+        #expect(odd.stdout.contains("\"zh\":\"豆包\",\"en\":\"Doubao\",\"kind\":\"bracket\",\"file\":\"odd.md\",\"line\":2"))
+        #expect(try CLI.run(["check", "--no-glossary", "empty.md", "odd.md"], directory: dir).status == 0)
+    }
+
+    @Test func symlinkLoopsAreWalkedOnce() throws {
+        let dir = try CLI.temporaryFolder()
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try "Stepfun [阶跃星辰]\n".write(to: docs.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: docs.appendingPathComponent("loop"), withDestinationURL: dir)
+        let result = try CLI.run(["extract", "--format", "jsonl", "--no-glossary", "docs"], directory: dir)
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").count == 1)
+        #expect(try CLI.run(["check", "--no-glossary", "docs"], directory: dir).status == 0)
+    }
+
+    @Test func aFolderWhereAFileIsExpected() throws {
+        let dir = try CLI.temporaryFolder()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("folder.tsv"), withIntermediateDirectories: true)
+        let result = try CLI.run(["glossary", "sort", "folder.tsv"], directory: dir)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("folder.tsv: error: is a directory, expected a file"))
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
+    @Test func glossaryWithDuplicateAndEmptyRows() throws {
+        let dir = try CLI.temporaryFolder()
+        try "zh\ten\n卷王\tInvolution King\n卷王\tInvolution King\n\n\t\n".write(to: dir.appendingPathComponent("g.tsv"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["segment", "--no-glossary", "--glossary", "g.tsv"], input: "卷王\n", directory: dir)
+        #expect(result.status == 0)
+        #expect(result.stdout == "卷王\n")
+    }
+}
