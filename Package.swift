@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "BilingualCorpusTests", dependencies: ["BilingualCorpus", "ChineseText", "SourceText"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText"]),
-        .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"]),
+        .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),
         .testTarget(name: "CLITests", dependencies: ["shuyu"]),
     ],
     swiftLanguageModes: [.v6]
