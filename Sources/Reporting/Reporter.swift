@@ -23,9 +23,11 @@ public enum ReporterKind: String, CaseIterable, Sendable {
     }
 }
 
-/// JSON string escaping shared by the JSON and SARIF reporters.
-enum JSONEscape {
-    static func string(_ value: String) -> String {
+/// JSON string escaping, shared by every JSON writer (reporters and the CLI's other outputs).
+public enum JSONEscape {
+    /// `value` as a JSON string literal; non-ASCII text is written as is (UTF-8).
+    public static func string(_ value: String) -> String {
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + value + "\"" }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
