@@ -24,8 +24,10 @@ def norm_en(s):
     s = s.strip(' "\'.,;:*_')
     return " ".join(s.split()).lower()
 
+DICTIONARIES = []
+
 def run(bin_, files, cwd, no_glossary):
-    args = [bin_, "extract", "--format", "json"] + (["--no-glossary"] if no_glossary else []) + files
+    args = [bin_, "extract", "--format", "json"] + (["--no-glossary"] if no_glossary else []) + sum((["--dictionary", d] for d in DICTIONARIES), []) + files
     out = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
     if out.returncode not in (0, 1):
         sys.exit(f"shuyu extract failed: {out.stderr}")
@@ -131,7 +133,9 @@ def main():
     ap.add_argument("--no-glossary", action="store_true")
     ap.add_argument("--show-errors", type=int, default=0)
     ap.add_argument("--only", default="")
+    ap.add_argument("--dictionary", action="append", default=[], help="CC-CEDICT file(s) passed to extract as evidence")
     a = ap.parse_args()
+    DICTIONARIES.extend(a.dictionary)
     if not os.path.exists(a.bin): sys.exit(f"build first: swift build -c release  (no {a.bin})")
     sets = a.only.split(",") if a.only else ["china-dream", "d2l", "corpora"]
     cd = os.path.join(SHARED, "china-dream-dev")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BilingualCorpus
 import ChineseText
+import Formats
 import Foundation
 import SourceText
 import Terminology
@@ -43,6 +44,9 @@ extension Shuyu {
         @Flag(name: .customLong("no-glossary"), help: "Do not use the project's Glossaries/ as evidence.")
         var noGlossary = false
 
+        @Option(name: .customLong("dictionary"), help: "A CC-CEDICT file whose senses help choose the English span. Repeatable; also `dictionaries` in .shuyu.toml.")
+        var dictionaries: [String] = []
+
         @Option(name: .customLong("min-confidence"), help: "Only pairs with at least this confidence (0 to 1).")
         var minConfidence: Double = 0
 
@@ -61,10 +65,19 @@ extension Shuyu {
                 var glossaryPaths = glossaries
                 if !noGlossary, let project = Project.discover() { glossaryPaths = project.glossaryFiles + glossaryPaths }
                 let loaded = try GlossaryLoading.load(glossaryPaths)
-                let evidence = GlossaryEvidence(loaded)
+                let glossaryEvidence = GlossaryEvidence(loaded)
                 let pinyin = try PinyinConverter()
                 GlossaryEvidence.addReadings(from: loaded, to: pinyin)
-                let extractor = try PairExtractor(evidence: evidence, lexicon: evidence.lexicon, pinyin: pinyin)
+                var dictionaryPaths = dictionaries
+                if !noGlossary, let project = Project.discover() {
+                    dictionaryPaths = try ProjectConfig.load(in: project.root).paths("dictionaries") + dictionaryPaths
+                }
+                var entries: [DictionaryEntry] = []
+                for path in dictionaryPaths {
+                    entries += try CEDICTReader.read(try InputFiles.read(path).text, source: path)
+                }
+                let evidence = CombinedEvidence(glossary: glossaryEvidence, dictionary: entries)
+                let extractor = try PairExtractor(evidence: evidence, lexicon: glossaryEvidence.lexicon, pinyin: pinyin)
                 let documents = try CorpusFiles.documents(paths)
                 var progress = Progress(quiet: quiet)
                 var out = OutputBuffer()
