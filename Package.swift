@@ -69,6 +69,7 @@ let package = Package(
         .testTarget(name: "BilingualCorpusTests", dependencies: ["BilingualCorpus", "ChineseText", "SourceText"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText"]),
         .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),
+        .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "BilingualCorpus", "ChineseText", "SourceText"]),
         .testTarget(name: "CLITests", dependencies: ["shuyu"]),
     ],
     swiftLanguageModes: [.v6]
