@@ -66,6 +66,23 @@ public enum PinyinSyllable {
         return table
     }()
 
+    /// The lower-case ASCII letter of a pinyin scalar without its tone (`ǎ` → `a`, `ü`/`ǚ` → `v`),
+    /// `:` for the colon of `u:`, or nil for tone digits and anything else.
+    public static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "a"..."z": return scalar
+        case "A"..."Z": return Unicode.Scalar(scalar.value + 0x20)
+        case ":": return ":"
+        case "ā", "á", "ǎ", "à", "Ā", "Á", "Ǎ", "À": return "a"
+        case "ē", "é", "ě", "è", "Ē", "É", "Ě", "È": return "e"
+        case "ī", "í", "ǐ", "ì": return "i"
+        case "ō", "ó", "ǒ", "ò", "Ō", "Ó", "Ǒ", "Ò": return "o"
+        case "ū", "ú", "ǔ", "ù": return "u"
+        case "ü", "ǖ", "ǘ", "ǚ", "ǜ", "Ü": return "v"
+        default: return nil
+        }
+    }
+
     /// `juan3`, `lv4` (ü as v), `ma` for the neutral tone.
     public static func toneNumbered(_ syllable: String) -> String {
         let (letters, tone) = decompose(syllable)
@@ -87,20 +104,26 @@ public enum PinyinSyllable {
     public static func toneMarked(_ syllable: String) -> String {
         let (letters, tone) = decompose(syllable)
         guard (1...4).contains(tone) else { return letters }
-        var characters = Array(letters)
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "ü"]
+        var scalars = Array(letters.unicodeScalars)
         let target: Int?
-        if let a = characters.firstIndex(where: { $0 == "a" || $0 == "e" }) {
+        if let a = scalars.firstIndex(where: { $0 == "a" || $0 == "e" }) {
             target = a
-        } else if let o = characters.firstIndex(of: "o"), o + 1 < characters.count, characters[o + 1] == "u" {
+        } else if let o = scalars.firstIndex(of: "o"), o + 1 < scalars.count, scalars[o + 1] == "u" {
             target = o
         } else {
-            target = characters.lastIndex(where: { vowels.contains($0) })
+            target = scalars.lastIndex(where: { "aeiouü".unicodeScalars.contains($0) })
         }
-        guard let index = target, let forms = marks[characters[index]] else { return letters }
-        characters[index] = forms[tone - 1]
-        return String(characters)
+        guard let index = target, let forms = markScalars[scalars[index]] else { return letters }
+        scalars[index] = forms[tone - 1]
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
+        return String(out)
     }
+
+    private static let markScalars: [Unicode.Scalar: [Unicode.Scalar]] = [
+        "a": Array("āáǎà".unicodeScalars), "e": Array("ēéěè".unicodeScalars), "i": Array("īíǐì".unicodeScalars),
+        "o": Array("ōóǒò".unicodeScalars), "u": Array("ūúǔù".unicodeScalars), "ü": Array("ǖǘǚǜ".unicodeScalars),
+    ]
 }
 
 extension String {

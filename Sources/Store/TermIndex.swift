@@ -39,8 +39,9 @@ public final class TermIndex {
         configuration.busyMode = .timeout(15)
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync is still crash-safe (a crash loses at most the last
-            // transaction, never the index's consistency).
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // transaction, never the index's consistency). A page cache of up to 256 MB keeps a
+            // dictionary build's index pages in memory until the commit writes each page once.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144")
         }
         do {
             pool = try Self.open(path, configuration)
@@ -193,9 +194,24 @@ public final class TermIndex {
         var context = ""
     }
 
+    /// The search key (`juanwang`) and initials (`jw`) of pinyin in any spelling, in one pass.
     static func keys(forPinyin pinyin: String) -> (key: String, initials: String) {
-        let syllables = PinyinSyllable.split(pinyin).map(PinyinSyllable.toneless).filter { !$0.isEmpty }
-        return (syllables.joined(), String(syllables.compactMap(\.first)))
+        var key = String.UnicodeScalarView(), initials = String.UnicodeScalarView()
+        var atSyllableStart = true
+        for scalar in pinyin.unicodeScalars {
+            if scalar == " " || scalar == "'" || scalar == "’" || scalar == "-" {
+                atSyllableStart = true
+                continue
+            }
+            guard let letter = PinyinSyllable.baseLetter(scalar) else { continue }
+            if letter == ":" {  // u: is ü
+                if key.last == "u" { key.removeLast(); key.append("v") }
+                continue
+            }
+            key.append(letter)
+            if atSyllableStart { initials.append(letter); atSyllableStart = false }
+        }
+        return (String(key), String(initials))
     }
 
     private static func rows(for path: String, kind: SourceKind, data: Data, extractPairs: (String) throws -> [AlignedPair],
