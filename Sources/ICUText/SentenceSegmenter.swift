@@ -12,15 +12,9 @@ public final class SentenceSegmenter {
     /// ICU's list of abbreviations (`Mr.`, `e.g.`) is used so they do not end a sentence.
     /// - Throws: `ICUError` when ICU cannot open the break iterator.
     public init(locale: String = "zh") throws(ICUError) {
-        var status: Int32 = 0
         let icuLocale = locale.contains("@") ? locale : locale + "@ss=standard"
-        let iterator = cicu_break_open(Int32(CICU_BREAK_SENTENCE), icuLocale, &status)
-        try checkICU(status, "opening the sentence break iterator for '\(locale)'")
-        guard let iterator else {
-            throw ICUError(code: 0, name: "U_MEMORY_ALLOCATION_ERROR", operation: "opening the sentence break iterator")
-        }
         self.locale = locale
-        self.iterator = iterator
+        self.iterator = try openBreakIterator(Int32(CICU_BREAK_SENTENCE), locale: icuLocale, kind: "sentence")
     }
 
     deinit {
@@ -41,21 +35,16 @@ public final class SentenceSegmenter {
         var result: [Range<String.Index>] = []
         let iterator = self.iterator
         utf16.units.withUnsafeBufferPointer { buffer in
-            var status: Int32 = 0
-            cicu_break_set_text(iterator, buffer.baseAddress, Int32(buffer.count), &status)
-            guard status <= 0 else { return }
-            defer {
-                var detach: Int32 = 0
-                cicu_break_set_text(iterator, nil, 0, &detach)
-            }
-            _ = cicu_break_first(iterator)
-            var startIndex = range.lowerBound
-            var end = cicu_break_next(iterator)
-            while end != CICU_DONE {
-                let endIndex = utf16.index(atUTF8Offset: cursor.advance(to: Int(end), in: buffer))
-                result.append(startIndex..<endIndex)
-                startIndex = endIndex
-                end = cicu_break_next(iterator)
+            _ = withBreakText(iterator, buffer) {
+                _ = cicu_break_first(iterator)
+                var startIndex = range.lowerBound
+                var end = cicu_break_next(iterator)
+                while end != CICU_DONE {
+                    let endIndex = utf16.index(atUTF8Offset: cursor.advance(to: Int(end), in: buffer))
+                    result.append(startIndex..<endIndex)
+                    startIndex = endIndex
+                    end = cicu_break_next(iterator)
+                }
             }
         }
         return result

@@ -13,14 +13,8 @@ public final class WordSegmenter {
     /// Opens a word segmenter for `locale` (default `zh`).
     /// - Throws: `ICUError` when ICU cannot open the break iterator.
     public init(locale: String = "zh") throws(ICUError) {
-        var status: Int32 = 0
-        let iterator = cicu_break_open(Int32(CICU_BREAK_WORD), locale, &status)
-        try checkICU(status, "opening the word break iterator for '\(locale)'")
-        guard let iterator else {
-            throw ICUError(code: 0, name: "U_MEMORY_ALLOCATION_ERROR", operation: "opening the word break iterator")
-        }
         self.locale = locale
-        self.iterator = iterator
+        self.iterator = try openBreakIterator(Int32(CICU_BREAK_WORD), locale: locale, kind: "word")
     }
 
     private init(locale: String, iterator: UnsafeMutableRawPointer) {
@@ -67,32 +61,27 @@ public final class WordSegmenter {
         var cursor = UTF16Text.Cursor()
         let iterator = self.iterator
         utf16.units.withUnsafeBufferPointer { buffer in
-            var status: Int32 = 0
-            cicu_break_set_text(iterator, buffer.baseAddress, Int32(buffer.count), &status)
-            guard status <= 0 else { return }
-            defer {
-                var detach: Int32 = 0
-                cicu_break_set_text(iterator, nil, 0, &detach)
-            }
-            _ = cicu_break_first(iterator)
-            var start: Int32 = 0
-            var startIndex = range.lowerBound
-            var end = cicu_break_next(iterator)
-            while end != CICU_DONE {
-                let status = cicu_break_rule_status(iterator)
-                let endUTF8 = cursor.advance(to: Int(end), in: buffer)
-                let endIndex = utf16.index(atUTF8Offset: endUTF8)
-                let kind: TokenKind = switch status {
-                case 100..<200: .number
-                case 200..<300: .letter
-                case 300..<400: .kana
-                case 400..<500: .ideographic
-                default: .ofUntagged(UTF16Text.scalar(at: Int(start), in: buffer))
+            _ = withBreakText(iterator, buffer) {
+                _ = cicu_break_first(iterator)
+                var start: Int32 = 0
+                var startIndex = range.lowerBound
+                var end = cicu_break_next(iterator)
+                while end != CICU_DONE {
+                    let status = cicu_break_rule_status(iterator)
+                    let endUTF8 = cursor.advance(to: Int(end), in: buffer)
+                    let endIndex = utf16.index(atUTF8Offset: endUTF8)
+                    let kind: TokenKind = switch status {
+                    case 100..<200: .number
+                    case 200..<300: .letter
+                    case 300..<400: .kana
+                    case 400..<500: .ideographic
+                    default: .ofUntagged(UTF16Text.scalar(at: Int(start), in: buffer))
+                    }
+                    body(Token(range: startIndex..<endIndex, kind: kind))
+                    start = end
+                    startIndex = endIndex
+                    end = cicu_break_next(iterator)
                 }
-                body(Token(range: startIndex..<endIndex, kind: kind))
-                start = end
-                startIndex = endIndex
-                end = cicu_break_next(iterator)
             }
         }
     }
