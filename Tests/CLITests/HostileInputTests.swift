@@ -46,3 +46,32 @@ import Testing
         #expect(result.stdout == "卷王\n")
     }
 }
+
+@Suite struct InterruptedWriteTests {
+    /// Killing `glossary import` at any moment leaves the glossary as it was or as it
+    /// will be, never half-written (temporary file + fsync + rename).
+    @Test func killedImportLeavesTheOldOrTheNewFile() throws {
+        let dir = try CLI.temporaryFolder()
+        var tsv = "zh\ten\n"
+        for k in 0..<20_000 { tsv += "术语\(k)\tterm \(k)\n" }
+        try tsv.write(to: dir.appendingPathComponent("big.tsv"), atomically: true, encoding: .utf8)
+        let original = "# team\nzh\ten\n卷王\tInvolution King\n"
+        let glossary = dir.appendingPathComponent("team.tsv")
+        for delay in [0.02, 0.05, 0.1, 0.2, 0.4] {
+            try original.write(to: glossary, atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["glossary", "import", "big.tsv", "--into", "team.tsv"]
+            process.currentDirectoryURL = dir
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            process.terminate()
+            process.waitUntilExit()
+            let text = try String(contentsOf: glossary, encoding: .utf8)
+            #expect(text == original || (text.hasPrefix(original) && text.hasSuffix("\n") && text.contains("术语19999\tterm 19999")),
+                    "after \(delay) s the glossary was \(text.utf8.count) bytes")
+        }
+    }
+}
