@@ -22,7 +22,7 @@ public struct GlossaryRenderingRule: CheckRule {
 
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for pair in document.pairs where pair.kind != .parallel && !pair.en.isEmpty {
+        for pair in document.pairs where pair.kind != .parallel && !pair.en.isEmpty && pair.confidence >= 0.5 {
             let key = CandidateGlossary.renderingKey(pair.en)
             let end = SourceLocation(line: pair.enLocation.line, column: pair.enLocation.column + pair.en.unicodeScalars.count)
             if let forbidden = context.forbidden[pair.zh], forbidden.contains(where: { CandidateGlossary.renderingKey($0) == key }) {

@@ -13,6 +13,10 @@ public struct InconsistentRenderingRule: CheckRule {
         passing: ["Moonshot AI [月之暗面] and again Moonshot AI [月之暗面]", "large models [大模型] and a large model [大模型]"],
         failing: ["Moonshot AI [月之暗面] shipped; Moonshot AI [月之暗面] grew; the ↓Dark Side of the Moon [月之暗面] fell"])
 
+    /// Spans chosen with less confidence than this are not compared: a wrong span would
+    /// look like a rival rendering.
+    public static let minimumConfidence = 0.75
+
     public init() {}
 
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
@@ -24,7 +28,9 @@ public struct InconsistentRenderingRule: CheckRule {
         var uses: [String: [(document: DraftDocument, pair: AlignedPair)]] = [:]
         var order: [String] = []
         for document in documents {
-            for pair in document.pairs where pair.kind != .parallel && !pair.en.isEmpty {
+            // Only confident spans count, and a transliteration (pinyin) is an alternative, not a rival.
+            for pair in document.pairs where pair.kind != .parallel && !pair.en.isEmpty
+                && pair.confidence >= minimumConfidence && !pair.evidence.contains("pinyin") {
                 if uses[pair.zh] == nil { order.append(pair.zh) }
                 uses[pair.zh, default: []].append((document, pair))
             }

@@ -9,7 +9,8 @@ public struct UntranslatedChineseRule: CheckRule {
         rationale: "Chinese in the running English is usually a term the translator meant to come back to.",
         defaultSeverity: .warning,
         passing: ["the historian Qian Mu 钱穆 wrote", "Stepfun [阶跃星辰]", "卷王: the winner of the rat race, defined here.",
-                  "深度求索（DeepSeek）发布了新模型。", "**Chinese name:** 深度求索 · **Founded:** 2023", "a cure, from 打鸡血 (inject chicken blood), they say"],
+                  "深度求索（DeepSeek）发布了新模型。", "**Chinese name:** 深度求索 · **Founded:** 2023", "a cure, from 打鸡血 (inject chicken blood), they say",
+                  "For more, see 读书, 2008.8, p. 12.", "[12] Wang Ruoshui 王若水, in 新启蒙 2 (1988)."],
         failing: ["Every document calls for ↓新质生产力 in every province."])
 
     public init() {}
@@ -46,6 +47,9 @@ public struct UntranslatedChineseRule: CheckRule {
                 }
             }
             guard latin > han * 2 else { continue }  // Chinese prose, not English
+            // Reference lines ([12] 王若水, ...; 3. ...) cite Chinese sources by design.
+            let lead = s.firstIndex { CharacterClass.isLatinLetter($0) || CharacterClass.isHan($0) || CharacterClass.isDigit($0) || $0 == "[" || $0 == "^" } ?? 0
+            if FootnoteMarkerRule.definitionNumber(Array(s[lead...])) != nil { continue }
             var k = 0
             while k < s.count {
                 guard CharacterClass.isHan(s[k]), !inside[k] else { k += 1; continue }
@@ -59,6 +63,11 @@ public struct UntranslatedChineseRule: CheckRule {
                 var before = start - 1
                 while before >= 0, CharacterClass.isSpace(s[before]) || s[before] == "*" || s[before] == "_" { before -= 1 }
                 if before >= 0, s[before] == ":" || s[before] == "：" { continue }
+                // A citation: "see 读书, 2008", "cf. 吴楚材".
+                var wordStart = before
+                while wordStart >= 0, CharacterClass.isLatinLetter(s[wordStart]) || s[wordStart] == "." { wordStart -= 1 }
+                let previousWord = s.string((wordStart + 1)..<(before + 1)).lowercased()
+                if ["see", "cf.", "cf", "see also"].contains(previousWord) { continue }
                 var after = k
                 while after < s.count, CharacterClass.isSpace(s[after]) { after += 1 }
                 if after + 1 < s.count, s[after] == "(" || s[after] == "（", CharacterClass.isLatinLetter(s[after + 1]) { continue }
