@@ -54,10 +54,25 @@ public struct UntranslatedChineseRule: CheckRule {
             while k < s.count {
                 guard CharacterClass.isHan(s[k]), !inside[k] else { k += 1; continue }
                 let start = k
-                while k < s.count, CharacterClass.isHan(s[k]) || CharacterClass.chinesePunctuation.contains(s[k]), !inside[k] { k += 1 }
+                // The run goes on over spaces, emphasis marks, digits and Chinese punctuation
+                // that stand between Han characters (陈 明, 钱_ _理_ _群, 枢纽：3000年的中国).
+                var end = k
+                var j = k
+                while j < s.count, !inside[j] {
+                    if CharacterClass.isHan(s[j]) {
+                        j += 1
+                        end = j
+                    } else if CharacterClass.isSpace(s[j]) || s[j] == "_" || s[j] == "*" || CharacterClass.isDigit(s[j])
+                                || CharacterClass.chinesePunctuation.contains(s[j]) {
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                k = end
                 // Leading Chinese before a colon is a footnote definition's head; a found original is fine.
                 let isDefinitionHead = s[0..<start].allSatisfy { !CharacterClass.isLatinLetter($0) && !CharacterClass.isHan($0) }
-                if isDefinitionHead || (paired[line.number] ?? []).contains(start) { continue }
+                if isDefinitionHead || (paired[line.number] ?? []).contains(where: { $0 >= start && $0 < end }) { continue }
                 // A value after a label (`Chinese name: 深度求索`) or a term glossed in parentheses
                 // right after it (`打鸡血 (inject chicken blood)`) is deliberate.
                 var before = start - 1
