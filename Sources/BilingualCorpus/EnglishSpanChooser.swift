@@ -51,8 +51,26 @@ struct EnglishSpanChooser {
         }
         let markEnd = end
         skipSpaces()
+        // A title that ends in ? or ! keeps its mark: "… than that in Europe? 为什么…".
+        var titleMark = false
+        if end > floor, line[end - 1] == "?" || line[end - 1] == "!", end - 1 > floor, EnglishWords.isWordScalar(line[end - 2]) {
+            end -= 1
+            titleMark = true
+        }
         let tokens = EnglishWords.tokens(line, floor..<end)
         guard let lastWord = tokens.lastIndex(where: \.isWord), lastWord == tokens.count - 1 else { return nil }
+        guard let choice = choose(line, floor: floor, markEnd: markEnd, closingMarks: closingMarks, after: after, tokens: tokens, facts: facts) else {
+            return nil
+        }
+        if titleMark, choice.range.upperBound == end {
+            return EnglishChoice(range: choice.range.lowerBound..<(end + 1), confidence: choice.confidence, evidence: choice.evidence)
+        }
+        return choice
+    }
+
+    private func choose(_ line: [Unicode.Scalar], floor: Int, markEnd: Int, closingMarks: [Unicode.Scalar], after: Int?,
+                        tokens: [EnglishToken], facts: OriginalFacts) -> EnglishChoice? {
+        let lastWord = tokens.count - 1
 
         // 1. A known rendering (glossary, earlier corpora) that the text ends with.
         if let span = knownRendering(tokens, facts) { return span }

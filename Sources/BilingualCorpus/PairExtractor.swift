@@ -484,7 +484,9 @@ public final class PairExtractor {
         for (k, s) in line.enumerated() where !covered[k] && !masked[k] {
             if CharacterClass.isLatinLetter(s) { latin += 1 } else if CharacterClass.isHan(s) { han += 1 }
         }
-        return latin > han * 2
+        // A Han character carries about as much as two or three Latin letters; a long Chinese
+        // title after a short English one still leaves the line English.
+        return latin >= han
     }
 
     private func inlinePairs(_ line: [Unicode.Scalar], masked: [Bool], covered: [Bool]) -> [AlignedPair] {
