@@ -82,10 +82,7 @@ extension Shuyu {
                         if row.entry.status == .forbidden { forbidden[row.entry.zh, default: []].append(row.entry.en) }
                     }
                 }
-                let evidence = GlossaryEvidence(loaded)
-                let pinyin = try PinyinConverter()
-                GlossaryEvidence.addReadings(from: loaded, to: pinyin)
-                let extractor = try PairExtractor(evidence: evidence, lexicon: evidence.lexicon, pinyin: pinyin)
+                let extractor = try GlossaryLoading.extractor(for: loaded, pinyin: try GlossaryLoading.pinyin(for: loaded))
                 var texts: [String: String] = [:]
                 var documents: [DraftDocument] = []
                 for path in try InputFiles.expand(paths, extensions: ["md", "markdown", "txt", "text"]) {

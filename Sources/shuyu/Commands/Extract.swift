@@ -62,22 +62,20 @@ extension Shuyu {
 
         func run() throws {
             try reportingErrors {
+                let project = noGlossary ? nil : Project.discover()
                 var glossaryPaths = glossaries
-                if !noGlossary, let project = Project.discover() { glossaryPaths = project.glossaryFiles + glossaryPaths }
-                let loaded = try GlossaryLoading.load(glossaryPaths)
-                let glossaryEvidence = GlossaryEvidence(loaded)
-                let pinyin = try PinyinConverter()
-                GlossaryEvidence.addReadings(from: loaded, to: pinyin)
                 var dictionaryPaths = dictionaries
-                if !noGlossary, let project = Project.discover() {
+                if let project {
+                    glossaryPaths = project.glossaryFiles + glossaryPaths
                     dictionaryPaths = try ProjectConfig.load(in: project.root).paths("dictionaries") + dictionaryPaths
                 }
+                let loaded = try GlossaryLoading.load(glossaryPaths)
+                let pinyin = try GlossaryLoading.pinyin(for: loaded)
                 var entries: [DictionaryEntry] = []
                 for path in dictionaryPaths {
                     entries += try CEDICTReader.read(try InputFiles.read(path).text, source: path)
                 }
-                let evidence = CombinedEvidence(glossary: glossaryEvidence, dictionary: entries)
-                let extractor = try PairExtractor(evidence: evidence, lexicon: glossaryEvidence.lexicon, pinyin: pinyin)
+                let extractor = try GlossaryLoading.extractor(for: loaded, dictionary: entries, pinyin: pinyin)
                 let documents = try CorpusFiles.documents(paths)
                 var progress = Progress(quiet: quiet)
                 var out = OutputBuffer()

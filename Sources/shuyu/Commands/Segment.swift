@@ -2,6 +2,7 @@ import ArgumentParser
 import ChineseText
 import ICUText
 import SourceText
+import Terminology
 
 extension Shuyu {
     struct Segment: ParsableCommand {
@@ -51,7 +52,7 @@ extension Shuyu {
                 }
                 // No terms at all: plain ICU. With terms: glossary-aware, with the
                 // conventions for numbers, dates and names.
-                let lexicon = GlossaryLoading.lexicon(try GlossaryLoading.load(paths))
+                let lexicon = GlossaryEvidence(try GlossaryLoading.load(paths)).lexicon
                 let segmenter = try LexiconSegmenter(lexicon: lexicon, conventions: lexicon.isEmpty ? .none : .standard)
                 var out = OutputBuffer()
                 let inputs = files.isEmpty ? ["-"] : files

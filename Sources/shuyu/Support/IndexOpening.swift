@@ -50,23 +50,24 @@ enum IndexOpening {
             loadedGlossaries = loaded
             return loaded
         }
+        // Opened only when something must be (re)indexed, and once for both uses.
+        var pinyin: PinyinConverter?
+        func converter() throws -> PinyinConverter {
+            if let pinyin { return pinyin }
+            let made = try GlossaryLoading.pinyin(for: try glossaries())
+            pinyin = made
+            return made
+        }
         var extractor: PairExtractor?
         let report = try index.refresh(sources, extractPairs: { path in
             progress.update("indexing \(path)")
             if extractor == nil {
-                let evidence = GlossaryEvidence(try glossaries())
-                let pinyin = try PinyinConverter()
-                GlossaryEvidence.addReadings(from: try glossaries(), to: pinyin)
-                extractor = try PairExtractor(evidence: evidence, lexicon: evidence.lexicon, pinyin: pinyin)
+                extractor = try GlossaryLoading.extractor(for: try glossaries(), pinyin: try converter())
             }
             let extractor = extractor!
             let documents = try CorpusFiles.documents([path])
             return try documents.flatMap { try CorpusFiles.pairs(in: $0, extractor: extractor) }
-        }, makePinyin: {
-            let pinyin = try PinyinConverter()
-            GlossaryEvidence.addReadings(from: try glossaries(), to: pinyin)
-            return pinyin
-        })
+        }, makePinyin: converter)
         progress.finish()
         if !quiet && !report.indexed.isEmpty && Console.stderrIsTerminal {
             Console.error("indexed \(report.indexed.count) files (\(report.entries) entries) into \(display(indexPath))")
