@@ -41,9 +41,19 @@ public enum CharacterClass {
     static let quoteMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "‘", "’", "'", "「", "」", "『", "』", "《", "》", "〈", "〉"]
     static let emphasisMarks: Set<Unicode.Scalar> = ["_", "*"]
 
+    /// The value of an ASCII or full-width digit (`7`, `７`), or nil.
+    @inline(__always)
+    public static func decimalDigit(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x30...0x39: Int(s.value - 0x30)
+        case 0xFF10...0xFF19: Int(s.value - 0xFF10)
+        default: nil
+        }
+    }
+
     /// The value of a superscript digit used as a footnote marker (`¹`, `⁶`), or nil.
     @inline(__always)
-    static func superscriptDigit(_ s: Unicode.Scalar) -> Int? {
+    public static func superscriptDigit(_ s: Unicode.Scalar) -> Int? {
         switch s.value {
         case 0x2070: 0
         case 0xB9: 1

@@ -28,11 +28,11 @@ enum Footnotes {
         // Marker: [n], n. n) ^n, superscripts.
         if i < line.count, line[i] == "[" {
             var j = i + 1, n = 0, digits = 0
-            while j < line.count, CharacterClass.isDigit(line[j]), digits < 4 { n = n * 10 + digitValue(line[j]); j += 1; digits += 1 }
+            while j < line.count, CharacterClass.isDigit(line[j]), digits < 4 { n = n * 10 + CharacterClass.decimalDigit(line[j])!; j += 1; digits += 1 }
             if digits > 0, j < line.count, line[j] == "]" { number = n; i = j + 1 }
         } else if i < line.count, line[i] == "^" || CharacterClass.isDigit(line[i]) {
             var j = line[i] == "^" ? i + 1 : i, n = 0, digits = 0
-            while j < line.count, CharacterClass.isDigit(line[j]), digits < 4 { n = n * 10 + digitValue(line[j]); j += 1; digits += 1 }
+            while j < line.count, CharacterClass.isDigit(line[j]), digits < 4 { n = n * 10 + CharacterClass.decimalDigit(line[j])!; j += 1; digits += 1 }
             if digits > 0, j < line.count, line[j] == "." || line[j] == ")" || line[i] == "^" || CharacterClass.isSpace(line[j]) {
                 number = n
                 i = line[j] == "." || line[j] == ")" ? j + 1 : j
@@ -74,13 +74,13 @@ enum Footnotes {
             var j = i, n = 0, digits = 0
             let c = line[i]
             if CharacterClass.isDigit(c) {
-                while j < line.count, CharacterClass.isDigit(line[j]), digits < 3 { n = n * 10 + digitValue(line[j]); j += 1; digits += 1 }
+                while j < line.count, CharacterClass.isDigit(line[j]), digits < 3 { n = n * 10 + CharacterClass.decimalDigit(line[j])!; j += 1; digits += 1 }
                 // Glued digits are a marker only at a word's end: King1, not GPT4o or COVID19-era text.
                 if j < line.count, CharacterClass.isLatinLetter(line[j]) || CharacterClass.isDigit(line[j]) { continue }
                 if line[i - 1].properties.isUppercase && i >= 2 && line[i - 2].properties.isUppercase { continue }
             } else if c == "[" || c == "^" {
                 j = i + 1
-                while j < line.count, CharacterClass.isDigit(line[j]), digits < 3 { n = n * 10 + digitValue(line[j]); j += 1; digits += 1 }
+                while j < line.count, CharacterClass.isDigit(line[j]), digits < 3 { n = n * 10 + CharacterClass.decimalDigit(line[j])!; j += 1; digits += 1 }
                 if c == "[" { guard j < line.count, line[j] == "]" else { continue } }
             } else if let d = CharacterClass.superscriptDigit(c) {
                 n = d
@@ -94,10 +94,5 @@ enum Footnotes {
             result.append(FootnoteMarker(number: n, line: lineNumber, prefix: Array(line[max(0, i - 400)..<i]), prefixOffset: max(0, i - 400)))
         }
         return result
-    }
-
-    @inline(__always)
-    static func digitValue(_ s: Unicode.Scalar) -> Int {
-        s.value >= 0xFF10 ? Int(s.value - 0xFF10) : Int(s.value - 0x30)
     }
 }

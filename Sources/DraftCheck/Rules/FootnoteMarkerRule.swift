@@ -107,15 +107,6 @@ public struct FootnoteMarkerRule: CheckRule {
 
     /// The value of an ASCII, full-width or superscript digit.
     static func digit(_ s: Unicode.Scalar) -> Int? {
-        switch s.value {
-        case 0x30...0x39: Int(s.value - 0x30)
-        case 0xFF10...0xFF19: Int(s.value - 0xFF10)
-        case 0x2070: 0
-        case 0xB9: 1
-        case 0xB2: 2
-        case 0xB3: 3
-        case 0x2074...0x2079: Int(s.value - 0x2070)
-        default: nil
-        }
+        CharacterClass.decimalDigit(s) ?? CharacterClass.superscriptDigit(s)
     }
 }
