@@ -31,10 +31,7 @@ enum GlossaryFileFormat: String, ExpressibleByArgument, CaseIterable {
     func read(_ path: String) throws -> [TermEntry] {
         switch self {
         case .tbx:
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CLIError("\(path): error: cannot be read; check the path and its permissions")
-            }
-            return try TBXReader.read(data, source: path).entries
+            return try TBXReader.read(try InputFiles.data(path), source: path).entries
         case .csv:
             return try CSVFormat.read(try InputFiles.read(path).text, source: path).entries
         case .tsv:

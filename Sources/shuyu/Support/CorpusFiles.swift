@@ -99,11 +99,7 @@ enum LineReader {
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CLIError("\(path): error: no such file; check the path")
-            }
-            guard !isDirectory.boolValue else { throw CLIError("\(path): error: is a directory, expected a file") }
+            try InputFiles.requireFile(path)
             guard let h = FileHandle(forReadingAtPath: path) else { throw CLIError("\(path): error: cannot be read; check its permissions") }
             handle = h
         }

@@ -12,10 +12,24 @@ enum InputFiles {
     /// Reads `path` (`-` for standard input) as UTF-8 text.
     /// - Throws: `CLIError` for a missing file or a directory, `TextDecodingError` for invalid UTF-8.
     static func read(_ path: String) throws -> InputText {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return InputText(name: "<stdin>", text: try TextDecoding.decodeUTF8(data, source: "<stdin>"))
+        let name = path == "-" ? "<stdin>" : path
+        return InputText(name: name, text: try TextDecoding.decodeUTF8(try data(path), source: name))
+    }
+
+    /// The bytes of `path` (`-` for standard input).
+    /// - Throws: `CLIError` for a missing, unreadable or directory path.
+    static func data(_ path: String) throws -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        try requireFile(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("\(path): error: cannot be read; check its permissions")
         }
+        return data
+    }
+
+    /// Checks that `path` names an existing file, not a folder.
+    /// - Throws: `CLIError` saying which.
+    static func requireFile(_ path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIError("\(path): error: no such file; check the path")
@@ -23,10 +37,6 @@ enum InputFiles {
         if isDirectory.boolValue {
             throw CLIError("\(path): error: is a directory, expected a file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("\(path): error: cannot be read; check its permissions")
-        }
-        return InputText(name: path, text: try TextDecoding.decodeUTF8(data, source: path))
     }
 
     /// The files under `paths`: files as given, directories walked recursively
