@@ -13,6 +13,8 @@ public struct CandidateGlossary: Sendable {
         public var firstSource: String
         /// The best confidence among its occurrences.
         public var confidence: Double
+        /// `renderingKey(en)`, kept so that adding a pair does not recompute every key.
+        let key: String
     }
 
     /// One Chinese term and what was found for it.
@@ -26,7 +28,7 @@ public struct CandidateGlossary: Sendable {
         /// Whether any occurrence was marked as a translator's query.
         public var uncertain: Bool
         /// Whether the renderings differ (beyond case and plural).
-        public var hasConflict: Bool { Set(renderings.map { CandidateGlossary.renderingKey($0.en) }).count > 1 }
+        public var hasConflict: Bool { Set(renderings.map(\.key)).count > 1 }
     }
 
     private var order: [String] = []
@@ -45,11 +47,11 @@ public struct CandidateGlossary: Sendable {
         }
         var term = terms[pair.zh]!
         let key = Self.renderingKey(pair.en)
-        if let k = term.renderings.firstIndex(where: { Self.renderingKey($0.en) == key }) {
+        if let k = term.renderings.firstIndex(where: { $0.key == key }) {
             term.renderings[k].count += 1
             term.renderings[k].confidence = max(term.renderings[k].confidence, pair.confidence)
         } else {
-            term.renderings.append(Rendering(en: pair.en, count: 1, firstSource: source, confidence: pair.confidence))
+            term.renderings.append(Rendering(en: pair.en, count: 1, firstSource: source, confidence: pair.confidence, key: key))
         }
         if !pair.definition.isEmpty, !term.definitions.contains(pair.definition) { term.definitions.append(pair.definition) }
         if pair.uncertain { term.uncertain = true }
