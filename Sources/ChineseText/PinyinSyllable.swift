@@ -66,6 +66,26 @@ public enum PinyinSyllable {
         return table
     }()
 
+    /// The search key (`juanwang`) and initials (`jw`) of pinyin in any spelling, in one pass.
+    public static func searchKeyAndInitials(_ pinyin: String) -> (key: String, initials: String) {
+        var key = String.UnicodeScalarView(), initials = String.UnicodeScalarView()
+        var atSyllableStart = true
+        for scalar in pinyin.unicodeScalars {
+            if scalar == " " || scalar == "'" || scalar == "’" || scalar == "-" {
+                atSyllableStart = true
+                continue
+            }
+            guard let letter = baseLetter(scalar) else { continue }
+            if letter == ":" {  // u: is ü
+                if key.last == "u" { key.removeLast(); key.append("v") }
+                continue
+            }
+            key.append(letter)
+            if atSyllableStart { initials.append(letter); atSyllableStart = false }
+        }
+        return (String(key), String(initials))
+    }
+
     /// The lower-case ASCII letter of a pinyin scalar without its tone (`ǎ` → `a`, `ü`/`ǚ` → `v`),
     /// `:` for the colon of `u:`, or nil for tone digits and anything else.
     public static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

@@ -70,7 +70,7 @@ extension TermIndex {
                 }
             } else {
                 // Pinyin: tone marks, tone numbers or none, spaces or not.
-                let (pinyinKey, _) = Self.keys(forPinyin: Self.splitPinyinQuery(text))
+                let (pinyinKey, _) = PinyinSyllable.searchKeyAndInitials(Self.splitPinyinQuery(text))
                 if !pinyinKey.isEmpty {
                     add(try String.fetchAll(db, sql: """
                         SELECT zh FROM entries WHERE pinyin_key = ? GROUP BY zh
@@ -124,7 +124,7 @@ extension TermIndex {
                 let target = simplified ?? text
                 return candidates.sorted { (Self.distance($0, target), $0) < (Self.distance($1, target), $1) }.prefix(limit).map { $0 }
             }
-            let (pinyinKey, _) = Self.keys(forPinyin: Self.splitPinyinQuery(text))
+            let (pinyinKey, _) = PinyinSyllable.searchKeyAndInitials(Self.splitPinyinQuery(text))
             if pinyinKey.count >= 2 {
                 candidates.formUnion(try String.fetchAll(db, sql: """
                     SELECT pinyin_key FROM entries WHERE kind IN ('glossary', 'corpus') AND pinyin_key >= ? AND pinyin_key < ? GROUP BY pinyin_key LIMIT 50

@@ -194,32 +194,12 @@ public final class TermIndex {
         var context = ""
     }
 
-    /// The search key (`juanwang`) and initials (`jw`) of pinyin in any spelling, in one pass.
-    static func keys(forPinyin pinyin: String) -> (key: String, initials: String) {
-        var key = String.UnicodeScalarView(), initials = String.UnicodeScalarView()
-        var atSyllableStart = true
-        for scalar in pinyin.unicodeScalars {
-            if scalar == " " || scalar == "'" || scalar == "’" || scalar == "-" {
-                atSyllableStart = true
-                continue
-            }
-            guard let letter = PinyinSyllable.baseLetter(scalar) else { continue }
-            if letter == ":" {  // u: is ü
-                if key.last == "u" { key.removeLast(); key.append("v") }
-                continue
-            }
-            key.append(letter)
-            if atSyllableStart { initials.append(letter); atSyllableStart = false }
-        }
-        return (String(key), String(initials))
-    }
-
     private static func rows(for path: String, kind: SourceKind, data: Data, extractPairs: (String) throws -> [AlignedPair],
                              pinyin: () throws -> PinyinConverter) throws -> [EntryRow] {
         var rows: [EntryRow] = []
         func withPinyin(_ row: inout EntryRow, given: String) throws {
             row.pinyin = given.isEmpty ? try pinyin().toneMarked(row.zh) : given
-            (row.pinyinKey, row.initials) = keys(forPinyin: row.pinyin)
+            (row.pinyinKey, row.initials) = PinyinSyllable.searchKeyAndInitials(row.pinyin)
         }
         switch kind {
         case .corpus:
@@ -245,7 +225,7 @@ public final class TermIndex {
                     var row = EntryRow(line: entry.line, zh: entry.simplified, traditional: entry.traditional)
                     row.en = entry.senses.joined(separator: " / ")
                     row.pinyin = entry.pinyin
-                    (row.pinyinKey, row.initials) = keys(forPinyin: entry.pinyin)
+                    (row.pinyinKey, row.initials) = PinyinSyllable.searchKeyAndInitials(entry.pinyin)
                     rows.append(row)
                 }
             } else {
