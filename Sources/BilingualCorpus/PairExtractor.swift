@@ -45,22 +45,7 @@ public final class PairExtractor {
     public func extract(_ text: String, source: String) -> [AlignedPair] {
         beginDocument(source: source)
         var pairs: [AlignedPair] = []
-        var start = text.startIndex
-        let utf8 = text.utf8
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            if byte == 0x0A || byte == 0x0D {
-                pairs += extract(line: String(text[start..<i]))
-                var next = utf8.index(after: i)
-                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                start = next
-                i = next
-            } else {
-                i = utf8.index(after: i)
-            }
-        }
-        if start != text.endIndex { pairs += extract(line: String(text[start...])) }
+        TextLines.forEach(text) { line, _ in pairs += extract(line: String(line)) }
         return pairs + endDocument()
     }
 

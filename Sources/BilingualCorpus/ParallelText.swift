@@ -61,9 +61,7 @@ public enum ParallelText {
     }
 
     static func lines(_ text: String) -> [String] {
-        var result = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
-        if result.last == "" { result.removeLast() }
-        return result
+        TextLines.lines(text).map(String.init)
     }
 
     static func trim(_ s: String) -> String {

@@ -37,7 +37,7 @@ public struct DraftDocument: Sendable {
         var disabled: Set<String> = []
         var nextLine: Set<String> = []
         var number = 0
-        for raw in Self.lines(of: text) {
+        for raw in TextLines.lines(text) {
             number += 1
             let scalars = Array(raw.unicodeScalars)
             let masked = masker.mask(scalars)
@@ -69,28 +69,6 @@ public struct DraftDocument: Sendable {
 }
 
 extension DraftDocument {
-    /// The lines of `text` split at LF, CRLF or CR on its UTF-8 bytes (no grapheme breaking).
-    static func lines(of text: String) -> [Substring] {
-        var result: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            if byte == 0x0A || byte == 0x0D {
-                result.append(text[start..<i])
-                var next = utf8.index(after: i)
-                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                start = next
-                i = next
-            } else {
-                i = utf8.index(after: i)
-            }
-        }
-        result.append(text[start..<utf8.endIndex])
-        return result
-    }
-
     /// The action and rules of a suppression comment on `line`, if it has one.
     /// No rule named means every rule (`*`).
     static func suppression(_ line: String) -> (String, Set<String>)? {

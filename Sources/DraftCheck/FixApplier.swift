@@ -5,8 +5,12 @@ public enum FixApplier {
     /// `text` with the fixes of `diagnostics` (those in `source`) applied, and how many
     /// were applied. Overlapping fixes after the first are skipped; each fix stays on its line.
     public static func apply(_ diagnostics: [Diagnostic], to text: String, source: String) -> (text: String, applied: Int) {
-        var lines = DraftDocument.lines(of: text).map { Array($0.unicodeScalars) }
-        let terminators = lineTerminators(text)
+        var lines: [[Unicode.Scalar]] = []
+        var terminators: [Substring] = []
+        TextLines.forEach(text) { line, terminator in
+            lines.append(Array(line.unicodeScalars))
+            terminators.append(terminator)
+        }
         var byLine: [Int: [Fix]] = [:]
         for d in diagnostics where d.source == source {
             if let fix = d.fix, fix.start.line == fix.end.line { byLine[fix.start.line, default: []].append(fix) }
@@ -30,32 +34,14 @@ public enum FixApplier {
         var out = ""
         for (k, line) in lines.enumerated() {
             out.unicodeScalars.append(contentsOf: line)
-            if k < terminators.count { out += terminators[k] }
+            out += terminators[k]
         }
         return (out, applied)
     }
 
-    /// The terminator after each line (`\n`, `\r\n`, `\r`), keeping the file's own.
-    static func lineTerminators(_ text: String) -> [String] {
-        var result: [String] = []
-        var previousCR = false
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                if previousCR { result[result.count - 1] = "\r\n" } else { result.append("\n") }
-                previousCR = false
-            } else if byte == 0x0D {
-                result.append("\r")
-                previousCR = true
-            } else {
-                previousCR = false
-            }
-        }
-        return result
-    }
-
     /// A unified diff of `old` and `new` (same number of lines; fixes never add lines), one hunk per changed line.
     public static func unifiedDiff(_ old: String, _ new: String, path: String) -> String {
-        let a = DraftDocument.lines(of: old), b = DraftDocument.lines(of: new)
+        let a = TextLines.lines(old), b = TextLines.lines(new)
         var out = ""
         for k in 0..<min(a.count, b.count) where a[k] != b[k] {
             if out.isEmpty {

@@ -62,7 +62,9 @@ extension Shuyu {
                     let input = try InputFiles.read(path)
                     var lineNumber = 0
                     var utf8Offset = 0
-                    forEachLine(input.text) { line, terminatorLength in
+                    TextLines.forEach(input.text) { lineText, terminator in
+                        let line = String(lineText)
+                        let terminatorLength = terminator.utf8.count
                         lineNumber += 1
                         let tokens = segmenter.tokens(in: line).filter { $0.kind != .space }
                         switch format {
@@ -91,35 +93,5 @@ extension Shuyu {
                 out.flush()
             }
         }
-    }
-}
-
-/// Calls `body` with each line of `text` (without its terminator: LF, CRLF or CR)
-/// and the terminator's length in bytes. A final line without a terminator is included;
-/// a text ending in a terminator has no empty last line.
-func forEachLine(_ text: String, _ body: (String, Int) -> Void) {
-    var start = text.startIndex
-    var index = text.startIndex
-    let utf8 = text.utf8
-    var i = utf8.startIndex
-    while i != utf8.endIndex {
-        let byte = utf8[i]
-        if byte == 0x0A || byte == 0x0D {
-            index = i
-            var next = utf8.index(after: i)
-            var length = 1
-            if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A {
-                next = utf8.index(after: next)
-                length = 2
-            }
-            body(String(text[start..<index]), length)
-            start = next
-            i = next
-        } else {
-            i = utf8.index(after: i)
-        }
-    }
-    if start != text.endIndex {
-        body(String(text[start..<text.endIndex]), 0)
     }
 }
