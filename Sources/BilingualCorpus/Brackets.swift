@@ -1,17 +1,6 @@
 /// The bracket pairs translators use around originals, half- and full-width.
 /// One table, shared by the extractor and the draft checker.
 public enum Brackets {
-    /// Opening bracket → its closing bracket.
-    public static let pairs: [Unicode.Scalar: Unicode.Scalar] = [
-        "(": ")", "[": "]", "（": "）", "［": "］", "【": "】", "〔": "〕", "〖": "〗",
-    ]
-    /// Closing bracket → its opening bracket.
-    public static let closers: [Unicode.Scalar: Unicode.Scalar] = {
-        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for (open, close) in pairs { table[close] = open }
-        return table
-    }()
-
     /// Whether `scalar` opens a bracket.
     @inline(__always)
     public static func isOpener(_ scalar: Unicode.Scalar) -> Bool {

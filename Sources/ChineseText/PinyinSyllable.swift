@@ -1,22 +1,6 @@
 /// Conversions between the spellings of one pinyin syllable.
 public enum PinyinSyllable {
     // Vowels with tone marks, tones 1–4.
-    private static let marked: [Character: (Character, Int)] = {
-        var table: [Character: (Character, Int)] = [:]
-        let rows: [(Character, String)] = [("a", "āáǎà"), ("e", "ēéěè"), ("i", "īíǐì"), ("o", "ōóǒò"),
-                                           ("u", "ūúǔù"), ("ü", "ǖǘǚǜ"), ("A", "ĀÁǍÀ"), ("E", "ĒÉĚÈ"),
-                                           ("O", "ŌÓǑÒ")]
-        for (base, forms) in rows {
-            for (tone, form) in forms.enumerated() { table[form] = (base, tone + 1) }
-        }
-        return table
-    }()
-
-    private static let marks: [Character: [Character]] = [
-        "a": Array("āáǎà"), "e": Array("ēéěè"), "i": Array("īíǐì"), "o": Array("ōóǒò"),
-        "u": Array("ūúǔù"), "ü": Array("ǖǘǚǜ"),
-    ]
-
     /// Splits pinyin text into syllables at spaces, apostrophes and hyphens.
     public static func split(_ text: String) -> [String] {
         var result: [String] = []

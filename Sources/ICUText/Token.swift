@@ -52,15 +52,4 @@ extension TokenKind {
             return .symbol
         }
     }
-
-    /// The kind for an ICU word-break rule status (`UBRK_WORD_*` ranges).
-    static func ofRuleStatus(_ status: Int32, firstScalar: Unicode.Scalar) -> TokenKind {
-        switch status {
-        case 100..<200: return .number
-        case 200..<300: return .letter
-        case 300..<400: return .kana
-        case 400..<500: return .ideographic
-        default: return ofUntagged(firstScalar)
-        }
-    }
 }
