@@ -203,17 +203,18 @@ public final class TermIndex {
         }
         switch kind {
         case .corpus:
-            var lines: [String] = []
+            var lines: [Substring] = []
             for pair in try extractPairs(path) {
                 var row = EntryRow(line: pair.zhLocation.line, zh: pair.zh, en: pair.en, enKey: CandidateGlossary.renderingKey(pair.en))
                 row.definition = pair.definition
                 row.status = pair.kind.rawValue
-                if pair.kind == .parallel { row.kind = "sentence" }
                 if pair.kind == .parallel {
+                    row.kind = "sentence"
                     row.context = pair.zh + "  " + pair.en
                 } else {
-                    if lines.isEmpty { lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n") }
-                    if pair.zhLocation.line - 1 < lines.count { row.context = lines[pair.zhLocation.line - 1] }
+                    // Lines counted as the extractor counts them (LF, CRLF and lone CR).
+                    if lines.isEmpty { lines = TextLines.lines(String(decoding: data, as: UTF8.self)) }
+                    if pair.zhLocation.line - 1 < lines.count { row.context = String(lines[pair.zhLocation.line - 1]) }
                 }
                 try withPinyin(&row, given: "")
                 rows.append(row)

@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// The project configuration file `.shuyu.toml`, found at the project root.
 ///
@@ -25,7 +26,8 @@ struct ProjectConfig {
         guard FileManager.default.fileExists(atPath: url.path) else { return config }
         let input = try InputFiles.read(url.path)
         var section = ""
-        for (index, rawLine) in input.text.components(separatedBy: "\n").enumerated() {
+        for (index, rawLineText) in TextLines.lines(input.text).enumerated() {
+            let rawLine = String(rawLineText)
             let lineNumber = index + 1
             let line = stripComment(rawLine).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
