@@ -1,3 +1,4 @@
+import SourceText
 public import Terminology
 
 /// Adds extracted pairs to a glossary TSV as candidates, keeping every existing
@@ -91,7 +92,7 @@ public struct GlossaryMerge {
         let columns = try headerColumns(text, source: source)
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
         var out = ""
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        for line in TextLines.lines(text)
         where line.first == "#" {
             out += line + newline
         }
@@ -108,7 +109,7 @@ public struct GlossaryMerge {
     }
 
     private static func headerColumns(_ text: String, source: String) throws(FormatError) -> [String] {
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in TextLines.lines(text) {
             if line.first == "#" || line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             let names = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces.lowercased() }
             return names.contains("zh") ? names : ["zh"]

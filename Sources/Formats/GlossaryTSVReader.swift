@@ -20,7 +20,7 @@ public enum GlossaryTSVReader {
         var zhColumn = 0, enColumn = 1
         var plainList = false
         var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for rawLine in TextLines.lines(text) {
             lineNumber += 1
             let line = rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }

@@ -124,7 +124,7 @@ extension Shuyu {
                 var lineCache: [String: [Substring]] = [:]
                 let report = format.kind.reporter.report(findings) { source, line in
                     if lineCache[source] == nil {
-                        lineCache[source] = texts[source]?.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+                        lineCache[source] = texts[source].map(TextLines.lines)
                     }
                     guard let lines = lineCache[source], line - 1 < lines.count else { return nil }
                     return String(lines[line - 1])
