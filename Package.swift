@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Store", targets: ["Store"]),
         .library(name: "DraftCheck", targets: ["DraftCheck"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "TranslationMemory", targets: ["TranslationMemory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,8 +40,10 @@ let package = Package(
         .target(name: "BilingualCorpus", dependencies: ["ChineseText", "SourceText"]),
         // The glossary model and term lookup.
         .target(name: "Terminology", dependencies: ["ChineseText", "BilingualCorpus"]),
-        // Readers and writers: glossary TSV, ...
-        .target(name: "Formats", dependencies: ["Terminology", "SourceText", "ChineseText"]),
+        // Translation units, fuzzy matching and the candidate index, without storage.
+        .target(name: "TranslationMemory", dependencies: ["ChineseText", "SourceText"]),
+        // Readers and writers: glossary TSV, CSV, TBX, CC-CEDICT, TMX.
+        .target(name: "Formats", dependencies: ["Terminology", "SourceText", "ChineseText", "TranslationMemory"]),
         // Draft checks: one rule per file, findings as values.
         .target(name: "DraftCheck", dependencies: ["BilingualCorpus", "Terminology", "SourceText"]),
         // Findings as text, JSON, SARIF 2.1.0 and GitHub annotations.
@@ -48,12 +51,12 @@ let package = Package(
         // The embedded index (SQLite through GRDB): the only module that imports GRDB.
         .target(
             name: "Store",
-            dependencies: ["Terminology", "Formats", "BilingualCorpus", "ChineseText", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Terminology", "Formats", "BilingualCorpus", "ChineseText", "TranslationMemory", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "shuyu",
             dependencies: [
-                "ICUText", "ChineseText", "SourceText", "BilingualCorpus", "Terminology", "Formats", "Store", "DraftCheck", "Reporting",
+                "ICUText", "ChineseText", "SourceText", "BilingualCorpus", "Terminology", "Formats", "Store", "DraftCheck", "Reporting", "TranslationMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +70,8 @@ let package = Package(
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
         .testTarget(name: "BilingualCorpusTests", dependencies: ["BilingualCorpus", "ChineseText", "SourceText"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText", "TranslationMemory"]),
+        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory"]),
         .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "BilingualCorpus", "ChineseText", "SourceText"]),
         .testTarget(name: "CLITests", dependencies: ["shuyu"]),
