@@ -1,0 +1,138 @@
+/// Text cut into the units fuzzy matching compares: each Chinese (or other CJK)
+/// character, each word or number, each punctuation mark and each inline-code
+/// placeholder is one token; spaces separate tokens and are not tokens.
+///
+/// Tokens are taken from folded text (`MatchFolding`), so `捲` and `卷`, `Ａ` and `a`
+/// are the same token, but each keeps the range of the original scalars it came from,
+/// for showing differences.
+public struct MatchTokens: Sendable {
+    /// What a token is.
+    public enum Kind: UInt8, Sendable {
+        case ideograph, word, number, punctuation, placeholder
+    }
+
+    /// One token: a hash of its folded scalars, its kind, and where it is in the
+    /// original text (scalar offsets).
+    public struct Token: Hashable, Sendable {
+        public var id: UInt64
+        public var kind: Kind
+        public var range: Range<Int>
+    }
+
+    /// The tokens, in order.
+    public private(set) var tokens: [Token] = []
+
+    /// The number of tokens.
+    public var count: Int { tokens.count }
+
+    /// The token ids, in order.
+    public var ids: [UInt64] { tokens.map(\.id) }
+
+    /// True when the text is mostly ideographs: matched by characters, indexed on
+    /// character pairs.
+    public var isIdeographic: Bool {
+        let ideographs = tokens.count { $0.kind == .ideograph }
+        return ideographs > 0 && ideographs * 2 >= tokens.count { $0.kind == .ideograph || $0.kind == .word }
+    }
+
+    /// Cuts `text`, folding each scalar with `folding`. When `text` is already folded,
+    /// pass `folding: nil`.
+    public init(_ text: String, folding: MatchFolding?) {
+        var builder = Builder()
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            if let folding {
+                folding.fold(scalar) { builder.add($0, at: offset) }
+            } else {
+                builder.add(scalar, at: offset)
+            }
+            offset += 1
+        }
+        builder.finish(at: offset)
+        tokens = builder.tokens
+    }
+
+    /// Ids of the number tokens, for comparing the numbers of two texts.
+    public var numbers: [UInt64] { tokens.filter { $0.kind == .number }.map(\.id) }
+
+    /// The number of placeholder tokens.
+    public var placeholderCount: Int { tokens.count { $0.kind == .placeholder } }
+
+    private struct Builder {
+        var tokens: [Token] = []
+        var hash: UInt64 = Builder.offsetBasis
+        var start = -1
+        var allDigits = true
+        var pendingSeparator: Unicode.Scalar?
+
+        static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+        static let prime: UInt64 = 0x100_0000_01b3
+
+        mutating func add(_ scalar: Unicode.Scalar, at offset: Int) {
+            let properties = scalar.properties
+            if isIdeograph(scalar.value) {
+                finish(at: offset)
+                tokens.append(Token(id: Self.hash(scalar.value, kind: .ideograph), kind: .ideograph, range: offset..<offset + 1))
+                return
+            }
+            if scalar == Segment.placeholder.unicodeScalars.first! {
+                finish(at: offset)
+                tokens.append(Token(id: Self.hash(scalar.value, kind: .placeholder), kind: .placeholder, range: offset..<offset + 1))
+                return
+            }
+            let isDigit = properties.numericType == .decimal
+            if isDigit || properties.isAlphabetic || properties.generalCategory == .nonspacingMark
+                || properties.generalCategory == .spacingMark {
+                if start >= 0, let separator = pendingSeparator {
+                    // `3.5`, `1,000`, `don't`, `e-mail`: one token.
+                    mix(separator.value)
+                    pendingSeparator = nil
+                } else if start < 0 {
+                    start = offset
+                    hash = Self.offsetBasis
+                    allDigits = true
+                }
+                if !isDigit { allDigits = false }
+                mix(scalar.value)
+                return
+            }
+            if start >= 0, pendingSeparator == nil, [".", ",", "'", "’", "-"].contains(scalar) {
+                pendingSeparator = scalar
+                return
+            }
+            finish(at: offset)
+            if properties.isWhitespace || properties.generalCategory == .control || properties.generalCategory == .format {
+                return
+            }
+            tokens.append(Token(id: Self.hash(scalar.value, kind: .punctuation), kind: .punctuation, range: offset..<offset + 1))
+        }
+
+        mutating func finish(at offset: Int) {
+            guard start >= 0 else { return }
+            let kind: Kind = allDigits ? .number : .word
+            let end = pendingSeparator == nil ? offset : offset - 1
+            tokens.append(Token(id: hash ^ UInt64(kind.rawValue) &* 0x9E37_79B9_7F4A_7C15, kind: kind, range: start..<end))
+            if let separator = pendingSeparator {
+                tokens.append(Token(id: Self.hash(separator.value, kind: .punctuation), kind: .punctuation, range: end..<offset))
+            }
+            start = -1
+            pendingSeparator = nil
+        }
+
+        mutating func mix(_ value: UInt32) {
+            hash = (hash ^ UInt64(value)) &* Self.prime
+        }
+
+        static func hash(_ value: UInt32, kind: Kind) -> UInt64 {
+            ((offsetBasis ^ UInt64(value)) &* prime) ^ UInt64(kind.rawValue) &* 0x9E37_79B9_7F4A_7C15
+        }
+
+        func isIdeograph(_ value: UInt32) -> Bool {
+            switch value {
+            case 0x3040...0x30FF, 0x3100...0x312F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF,
+                 0xF900...0xFAFF, 0x20000...0x323AF: true
+            default: false
+            }
+        }
+    }
+}

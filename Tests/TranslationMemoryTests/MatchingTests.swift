@@ -1,0 +1,106 @@
+import Testing
+import TranslationMemory
+
+@Suite struct MatchingTests {
+    let folding = try! MatchFolding()
+
+    @Test func foldsWidthCaseAndTraditionalForms() {
+        #expect(folding.fold("捲王，ＡＩ　Era") == "卷王,ai era")
+        #expect(folding.fold("深度學習") == "深度学习")
+        #expect(folding.fold("𠀀😀é") == "𠀀😀é")
+    }
+
+    @Test func tokensAreCharactersForChineseAndWordsForEnglish() {
+        let chinese = MatchTokens("阿里巴巴发布了Qwen 2.5模型。", folding: folding)
+        #expect(chinese.count == 12)
+        #expect(chinese.isIdeographic)
+        #expect(chinese.numbers.count == 1)
+        let english = MatchTokens("Don't run 1,000 tests, please.", folding: folding)
+        #expect(english.tokens.map(\.kind) == [.word, .word, .number, .word, .punctuation, .word, .punctuation])
+        #expect(english.tokens[2].range == 10..<15)
+        #expect(!english.isIdeographic)
+        #expect(MatchTokens("  ", folding: folding).count == 0)
+    }
+
+    @Test func bandedDistanceAgreesWithTheFullTable() {
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<2000 {
+            let a = (0..<Int(generator.next() % 12)).map { _ in generator.next() % 4 }
+            let b = (0..<Int(generator.next() % 12)).map { _ in generator.next() % 4 }
+            let full = EditDistance.alignment(a, b).filter { if case .equal = $0 { false } else { true } }.count
+            for limit in 0...12 {
+                let banded = EditDistance.distance(a, b, limit: limit)
+                #expect(banded == (full <= limit ? full : nil), "\(a) \(b) limit \(limit)")
+            }
+        }
+    }
+
+    @Test func onlyAnIdenticalSourceScoresHundred() throws {
+        func score(_ query: String, _ stored: String, minimum: Int = 50) -> Int? {
+            MatchScore.score(query: MatchTokens(query, folding: folding), source: MatchTokens(stored, folding: folding),
+                             identical: query == stored, minimum: minimum)?.score
+        }
+        #expect(score("人工智能发展很快。", "人工智能发展很快。") == 100)
+        #expect(score("人工智能发展很快。", "人工智能发展很快.") == 99)
+        #expect(score("人工智慧發展很快。", "人工智能发展很快。") == 88)
+        #expect(score("The model has 7 billion parameters.", "The model has 70 billion parameters.") == 81)
+        #expect(score("The model has many parameters.", "The model has few parameters.") == 83)
+        #expect(score("完全不同的句子", "人工智能发展很快", minimum: 75) == nil)
+    }
+
+    @Test func diffMarksWhatTheStoredSourceLacksAndHas() {
+        let diff = MatchDiff(stored: "The model has 70 billion parameters.", query: "The model has 7 billion parameters.", folding: folding)
+        #expect(diff.marked == "The model has [-70-]{+7+} billion parameters.")
+        let chinese = MatchDiff(stored: "人工智能发展很快。", query: "人工智能进步很快。", folding: folding)
+        #expect(chinese.marked == "人工智能[-发展-]{+进步+}很快。")
+    }
+
+    /// The candidate index must find exactly what scoring every text finds.
+    @Test func indexFindsWhatAFullScanFinds() throws {
+        var generator = SplitMix(seed: 42)
+        let characters = Array("的一是了人工智能发展模型数据研究中国技术大语言深度学习算法")
+        let words = ["the", "model", "data", "large", "language", "research", "china", "deep", "learning", "is", "of", "a"]
+        var texts: [(id: Int64, text: String, side: MemorySide)] = []
+        var chineseTexts: [String] = [], englishTexts: [String] = []
+        for id in 1...600 {
+            let length = 3 + Int(generator.next() % 14)
+            if id % 2 == 0 {
+                let text = String((0..<length).map { _ in characters[Int(generator.next() % UInt64(characters.count))] })
+                chineseTexts.append(text)
+                texts.append((Int64(id), text, .chinese))
+            } else {
+                let text = (0..<length).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ")
+                englishTexts.append(text)
+                texts.append((Int64(id), text, .other))
+            }
+        }
+        let index = InMemoryCandidateIndex(texts, folding: folding)
+        for round in 0..<60 {
+            let base = round % 2 == 0 ? chineseTexts[round % chineseTexts.count] : englishTexts[round % englishTexts.count]
+            var query = Array(base)
+            for _ in 0..<Int(generator.next() % 4) where !query.isEmpty {
+                query.remove(at: Int(generator.next() % UInt64(query.count)))
+            }
+            for minimum in [50, 60, 75, 90] {
+                var search = FuzzySearch(query: String(query), minimum: minimum, folding: folding)
+                let indexed = try search.run(in: index, limit: 10_000)
+                let scanned = search.scan(index.all(side: search.side), limit: 10_000)
+                #expect(indexed.map(\.id) == scanned.map(\.id), "\(String(query)) at \(minimum)")
+                #expect(indexed.map(\.score) == scanned.map(\.score))
+            }
+        }
+    }
+}
+
+/// A small deterministic generator for reproducible random tests.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
