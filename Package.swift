@@ -72,6 +72,7 @@ let package = Package(
         .testTarget(name: "BilingualCorpusTests", dependencies: ["BilingualCorpus", "ChineseText", "SourceText"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText", "TranslationMemory"]),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory"]),
         .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "BilingualCorpus", "ChineseText", "SourceText"]),
         .testTarget(name: "CLITests", dependencies: ["shuyu"]),

@@ -47,3 +47,14 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
     public static func == (lhs: LanguageTag, rhs: LanguageTag) -> Bool { lhs.subtags == rhs.subtags }
     public func hash(into hasher: inout Hasher) { hasher.combine(subtags) }
 }
+
+extension LanguageTag: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(written)
+    }
+}

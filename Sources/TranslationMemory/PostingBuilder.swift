@@ -1,17 +1,22 @@
 /// Collects posting lists for a batch of stored texts, to be written as one block
 /// per item. Texts must be added in increasing id order.
 public struct PostingBuilder: Sendable {
-    private var lists: [[Int64: [PostingList.Entry]]] = Array(repeating: [:], count: MemorySide.allCases.count)
-    /// Entries added so far.
+    fileprivate struct List: Sendable {
+        var bytes: [UInt8] = []
+        var lastID: Int64 = 0
+        var count = 0
+    }
+
+    private var lists: [[Int64: List]] = Array(repeating: [:], count: MemorySide.allCases.count)
+    /// Entries added so far (about 3 bytes of memory each, plus each item's list).
     public private(set) var entryCount = 0
 
     public init() {}
 
     /// Adds the text `id`, already tokenized, on `side`.
     public mutating func add(id: Int64, tokens: [UInt64], side: MemorySide) {
-        let entry = PostingList.Entry(id: id, length: tokens.count)
         for item in CandidateIndex.items(tokens, scheme: side.scheme) {
-            lists[side.rawValue][item, default: []].append(entry)
+            lists[side.rawValue][item, default: List()].append(id: id, length: tokens.count)
         }
         entryCount += tokens.count + 1
     }
@@ -19,13 +24,23 @@ public struct PostingBuilder: Sendable {
     /// True when nothing was added.
     public var isEmpty: Bool { entryCount == 0 }
 
-    /// Each item's encoded list, with its entry count, side by side.
+    /// Each item's encoded list (see `PostingList`) and its entry count.
     public func blocks(_ body: (MemorySide, Int64, Int, [UInt8]) throws -> Void) rethrows {
         for side in MemorySide.allCases {
-            for (item, entries) in lists[side.rawValue] {
-                try body(side, item, entries.count, PostingList.encode(entries))
+            for (item, list) in lists[side.rawValue] {
+                try body(side, item, list.count, list.bytes)
             }
         }
+    }
+}
+
+extension PostingBuilder.List {
+    mutating func append(id: Int64, length: Int) {
+        precondition(id > lastID || (count == 0 && id >= 0), "posting ids must increase")
+        PostingList.appendVarint(UInt64(id - lastID), to: &bytes)
+        PostingList.appendVarint(UInt64(length), to: &bytes)
+        lastID = id
+        count += 1
     }
 }
 

@@ -1,8 +1,8 @@
 /// The text of one variant, with its inline codes (TMX `<seg>`): formatting and
 /// placeholders that must survive a round trip but are not text to translate.
-public struct Segment: Hashable, Sendable {
+public struct Segment: Hashable, Sendable, Codable {
     /// A run of text or an inline code.
-    public enum Part: Hashable, Sendable {
+    public enum Part: Hashable, Sendable, Codable {
         case text(String)
         case code(InlineCode)
     }
@@ -93,9 +93,9 @@ public struct Segment: Hashable, Sendable {
 
 /// An inline code of a segment: TMX `<bpt>`, `<ept>`, `<it>`, `<ph>`, `<ut>`, `<hi>`
 /// and `<sub>`, with its attributes and content as written.
-public struct InlineCode: Hashable, Sendable {
+public struct InlineCode: Hashable, Sendable, Codable {
     /// The element.
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable, Codable {
         /// `<bpt>`: the beginning of a paired code.
         case begin = "bpt"
         /// `<ept>`: the end of a paired code.

@@ -1,6 +1,6 @@
 /// One unit of a translation memory: the same segment in two or more languages,
 /// with what the tool that made it said about it (TMX `<tu>`).
-public struct TranslationUnit: Hashable, Sendable {
+public struct TranslationUnit: Hashable, Sendable, Codable {
     /// The unit's identifier in its file (`tuid`), when it has one.
     public var id: String?
     /// The segment in each language, in file order (`<tuv>`).
@@ -26,7 +26,7 @@ public struct TranslationUnit: Hashable, Sendable {
 }
 
 /// One language's segment of a unit (TMX `<tuv>`).
-public struct TranslationVariant: Hashable, Sendable {
+public struct TranslationVariant: Hashable, Sendable, Codable {
     /// The variant's language.
     public var language: LanguageTag
     /// The text, with inline codes.
@@ -43,7 +43,7 @@ public struct TranslationVariant: Hashable, Sendable {
 }
 
 /// What a TMX file records about a unit or a variant; every field is optional.
-public struct UnitMetadata: Hashable, Sendable {
+public struct UnitMetadata: Hashable, Sendable, Codable {
     /// `creationdate`, as written (TMX: `YYYYMMDDThhmmssZ`).
     public var creationDate: String?
     /// `creationid`: who made it.
@@ -90,7 +90,7 @@ public struct UnitMetadata: Hashable, Sendable {
 }
 
 /// An XML attribute: name and value, as in the file.
-public struct Attribute: Hashable, Sendable {
+public struct Attribute: Hashable, Sendable, Codable {
     public var name: String
     public var value: String
 
@@ -101,7 +101,7 @@ public struct Attribute: Hashable, Sendable {
 }
 
 /// A TMX `<prop>`: a typed value, with its language when it has one.
-public struct Property: Hashable, Sendable {
+public struct Property: Hashable, Sendable, Codable {
     public var type: String
     public var value: String
     public var language: String?
@@ -114,7 +114,7 @@ public struct Property: Hashable, Sendable {
 }
 
 /// Where a unit came from.
-public struct Origin: Hashable, Sendable, CustomStringConvertible {
+public struct Origin: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The file, as given.
     public var file: String
     /// The 1-based line of the unit (of the Chinese line, for parallel files).

@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+public import TranslationMemory
+
+/// A translation memory in an embedded SQLite file (WAL, through GRDB): Chinese
+/// units with their translation, deduplicated with a count, and the candidate index
+/// fuzzy matching reads (see `CandidateIndex`).
+///
+/// Unlike the term index, a memory is the user's data: a damaged file is reported,
+/// never replaced. Each import is one transaction: readers keep reading the old
+/// memory until it commits, and an interrupted import leaves no trace.
+public final class TranslationMemoryStore {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+    /// The schema this build reads and writes.
+    static let schemaVersion = 1
+    /// Posting blocks per item above which an import merges them into one.
+    static let compactionThreshold = 24
+
+    /// Opens the memory at `path`, creating it (and its folder) when missing.
+    /// - Throws: `StoreError` when the file is not a Shuyu memory, is damaged, or was
+    ///   made by a newer Shuyu.
+    public init(path: String, create: Bool = true) throws {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create {
+            throw StoreError("\(path): error: no translation memory here; import one first with 'shuyu tm import FILE'")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            if version > Self.schemaVersion {
+                throw StoreError("\(path): error: this memory has schema version \(version), made by a newer Shuyu (this one reads \(Self.schemaVersion)); upgrade Shuyu")
+            }
+            if version == 0 {
+                try pool.write { db in
+                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                    guard tables == 0 else {
+                        throw StoreError("\(path): error: this SQLite file is not a Shuyu translation memory; give another path with --tm")
+                    }
+                    try Self.createSchema(db)
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("\(path): error: cannot open the translation memory (\(error)); if the file is damaged, restore it from a backup or re-import into a new --tm file")
+        }
+    }
+
+    private static func createSchema(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE units(
+                id INTEGER PRIMARY KEY,
+                pair_key INTEGER NOT NULL,
+                zh_lang TEXT NOT NULL, zh TEXT NOT NULL, zh_fold TEXT NOT NULL, zh_markup TEXT,
+                other_lang TEXT NOT NULL, other TEXT NOT NULL, other_fold TEXT NOT NULL, other_markup TEXT,
+                zh_is_source INTEGER NOT NULL,
+                count INTEGER NOT NULL DEFAULT 1,
+                tuid TEXT, created TEXT, tool TEXT, origin TEXT, metadata TEXT,
+                import_id INTEGER NOT NULL);
+            CREATE INDEX units_pair_key ON units(pair_key);
+            CREATE TABLE postings(
+                side INTEGER NOT NULL, item INTEGER NOT NULL, batch INTEGER NOT NULL,
+                count INTEGER NOT NULL, data BLOB NOT NULL,
+                PRIMARY KEY(side, item, batch)) WITHOUT ROWID;
+            CREATE TABLE imports(
+                id INTEGER PRIMARY KEY, files TEXT NOT NULL, imported TEXT NOT NULL, header TEXT,
+                added INTEGER NOT NULL, merged INTEGER NOT NULL, skipped INTEGER NOT NULL);
+            PRAGMA user_version = \(schemaVersion);
+            """)
+    }
+
+    /// The number of distinct units and of units counting duplicates.
+    public func counts() throws -> (distinct: Int, total: Int) {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(count), 0) FROM units")!
+            return (row[0], row[1])
+        }
+    }
+}
+
+/// A unit as the memory holds it.
+public struct StoredUnit: Sendable {
+    public var id: Int64
+    /// The Chinese variant.
+    public var zh: TranslationVariant
+    /// The other variant (English, when the unit had one).
+    public var other: TranslationVariant
+    /// True when the Chinese variant is the unit's source language.
+    public var zhIsSource: Bool
+    /// How many times the identical pair was imported.
+    public var count: Int
+    public var tuid: String?
+    public var metadata: UnitMetadata
+    public var origin: String?
+    /// Variants in further languages, kept for export.
+    public var extraVariants: [TranslationVariant]
+
+    /// The text of `side`.
+    public func variant(_ side: MemorySide) -> TranslationVariant { side == .chinese ? zh : other }
+
+    /// The unit as a translation unit, its source variant first.
+    public var translationUnit: TranslationUnit {
+        TranslationUnit(id: tuid, variants: (zhIsSource ? [zh, other] : [other, zh]) + extraVariants, metadata: metadata)
+    }
+}
+
+/// The metadata column: what a unit and its variants recorded besides their text.
+struct StoredMetadata: Codable {
+    var unit: UnitMetadata
+    var zh: UnitMetadata
+    var other: UnitMetadata
+    var extra: [TranslationVariant]
+}
+
+extension TranslationMemoryStore {
+    static let selectUnit = """
+        SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup, zh_is_source, count, tuid, origin, metadata FROM units
+        """
+
+    static func unit(_ row: Row) throws -> StoredUnit {
+        let decoder = JSONDecoder()
+        func segment(_ text: String, _ markup: String?) throws -> Segment {
+            guard let markup else { return Segment(text) }
+            return try decoder.decode(Segment.self, from: Data(markup.utf8))
+        }
+        var metadata = StoredMetadata(unit: UnitMetadata(), zh: UnitMetadata(), other: UnitMetadata(), extra: [])
+        if let json: String = row["metadata"] {
+            metadata = try decoder.decode(StoredMetadata.self, from: Data(json.utf8))
+        }
+        return StoredUnit(
+            id: row["id"],
+            zh: TranslationVariant(language: LanguageTag(row["zh_lang"]), segment: try segment(row["zh"], row["zh_markup"]), metadata: metadata.zh),
+            other: TranslationVariant(language: LanguageTag(row["other_lang"]), segment: try segment(row["other"], row["other_markup"]),
+                                      metadata: metadata.other),
+            zhIsSource: row["zh_is_source"], count: row["count"], tuid: row["tuid"], metadata: metadata.unit,
+            origin: row["origin"], extraVariants: metadata.extra)
+    }
+
+    /// Calls `body` with every unit, in import order.
+    public func forEachUnit(_ body: (StoredUnit) throws -> Void) throws {
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: Self.selectUnit + " ORDER BY id")
+            while let row = try rows.next() { try body(try Self.unit(row)) }
+        }
+    }
+
+    /// The header properties and notes of every import, in order, without repeats.
+    public func importedHeaders() throws -> UnitMetadata {
+        try pool.read { db in
+            var merged = UnitMetadata()
+            for json in try String.fetchAll(db, sql: "SELECT header FROM imports WHERE header IS NOT NULL ORDER BY id") {
+                let header = try JSONDecoder().decode(UnitMetadata.self, from: Data(json.utf8))
+                for property in header.properties where !merged.properties.contains(property) { merged.properties.append(property) }
+                for note in header.notes where !merged.notes.contains(note) { merged.notes.append(note) }
+            }
+            return merged
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Store
+import Testing
+import TranslationMemory
+
+@Suite struct TranslationMemoryStoreTests {
+    let folding = try! MatchFolding()
+
+    func temporaryPath() -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuyu-tm-\(UUID().uuidString)")
+        return folder.appendingPathComponent("tm.sqlite").path
+    }
+
+    func unit(_ zh: String, _ en: String, line: Int = 1) -> TranslationUnit {
+        TranslationUnit(variants: [
+            TranslationVariant(language: LanguageTag("zh-CN"), segment: Segment(zh)),
+            TranslationVariant(language: LanguageTag("en-US"), segment: Segment(en)),
+        ], origin: Origin(file: "test.tmx", line: line))
+    }
+
+    @Test func storesIdenticalPairsOnceWithACount() throws {
+        let store = try TranslationMemoryStore(path: temporaryPath())
+        let report = try store.importFiles([MemoryFile(path: "a.tmx", units: [
+            unit("人工智能发展很快。", "AI is advancing fast."),
+            unit("人工智能发展很快。", "AI is advancing fast.", line: 9),
+            unit("人工智能发展很快。", "Artificial intelligence is developing rapidly."),
+            TranslationUnit(variants: [TranslationVariant(language: LanguageTag("en"), segment: Segment("English only"))]),
+        ])], folding: folding)
+        #expect(report.added == 2 && report.merged == 1 && report.skipped == 1)
+        let again = try store.importFiles([MemoryFile(path: "b.tsv", units: [unit("人工智能发展很快。", "AI is advancing fast.")])], folding: folding)
+        #expect(again.added == 0 && again.merged == 1)
+        #expect(try store.counts() == (distinct: 2, total: 4))
+        let matches = try store.match("人工智能发展很快。", minimum: 75, limit: 5, folding: folding).matches
+        #expect(matches.map(\.score.score) == [100, 100])
+        #expect(matches[0].unit.count == 3 && matches[0].target.segment.plainText == "AI is advancing fast.")
+        #expect(matches[0].unit.origin == "test.tmx:1")
+    }
+
+    @Test func matchesEitherDirectionAndKeepsCodes() throws {
+        let store = try TranslationMemoryStore(path: temporaryPath())
+        let coded = TranslationUnit(variants: [
+            TranslationVariant(language: LanguageTag("EN-US"), segment: Segment(parts: [
+                .text("Click "), .code(InlineCode(kind: .placeholder, attributes: [Attribute(name: "x", value: "1")], content: [.text("<b/>")])),
+                .text(" to save the file."),
+            ])),
+            TranslationVariant(language: LanguageTag("ZH-CN"), segment: Segment("点击保存文件。")),
+        ], metadata: UnitMetadata(otherAttributes: [Attribute(name: "srclang", value: "EN-US")], properties: [Property(type: "x-project", value: "demo")]))
+        _ = try store.importFiles([MemoryFile(path: "a.tmx", units: [coded])], folding: folding)
+        let english = try store.match("Click to save the file.", minimum: 75, limit: 5, folding: folding).matches
+        #expect(english.count == 1 && english[0].side == .other)
+        #expect(english[0].score.placeholderPenalty == 1)
+        #expect(english[0].target.segment.plainText == "点击保存文件。")
+        var exported: [TranslationUnit] = []
+        try store.forEachUnit { exported.append($0.translationUnit) }
+        #expect(exported[0].variants.map(\.segment) == coded.variants.map(\.segment))
+        #expect(exported[0].metadata == coded.metadata)
+        #expect(exported[0].variants[0].language.written == "EN-US")
+    }
+
+    @Test func indexAgreesWithAFullScanOnAMemory() throws {
+        let store = try TranslationMemoryStore(path: temporaryPath())
+        let phrases = ["人工智能", "大语言模型", "发展", "很快", "研究人员", "发布了", "新的", "开源", "数据集", "中国", "公司", "芯片", "训练", "推理"]
+        var state: UInt64 = 1
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        var units: [TranslationUnit] = []
+        for k in 0..<1200 {
+            let zh = (0..<(2 + next() % 6)).map { _ in phrases[next() % phrases.count] }.joined() + "。"
+            units.append(unit(zh, "sentence \(k)"))
+        }
+        // Two imports, so that lists span several blocks.
+        _ = try store.importFiles([MemoryFile(path: "a", units: Array(units.prefix(700)))], folding: folding)
+        _ = try store.importFiles([MemoryFile(path: "b", units: Array(units.dropFirst(700)))], folding: folding)
+        for k in stride(from: 0, to: 1200, by: 37) {
+            var query = Array(units[k].variants[0].segment.plainText)
+            query.remove(at: next() % query.count)
+            for minimum in [60, 75, 90] {
+                let indexed = try store.match(String(query), minimum: minimum, limit: 1000, folding: folding).matches
+                let scanned = try store.matchByScanning(String(query), minimum: minimum, limit: 1000, folding: folding)
+                #expect(indexed.map(\.unit.id) == scanned.map(\.id))
+                #expect(indexed.map(\.score.score) == scanned.map(\.score.score))
+            }
+        }
+    }
+
+    @Test func concordanceFindsTermsOnEitherSide() throws {
+        let store = try TranslationMemoryStore(path: temporaryPath())
+        _ = try store.importFiles([MemoryFile(path: "a", units: [
+            unit("大语言模型正在改变翻译。", "Large language models are changing translation."),
+            unit("这个模型很大。", "This model is large."),
+            unit("語言模型", "language model"),
+        ])], folding: folding)
+        #expect(try store.concordance("语言模型", limit: 10, folding: folding).map(\.unit.id) == [1, 3])
+        #expect(try store.concordance("模", limit: 10, folding: folding).count == 3)
+        #expect(try store.concordance("Language Model", limit: 10, folding: folding).map(\.unit.id) == [3])
+        #expect(try store.concordance("model", limit: 10, folding: folding).map(\.unit.id) == [2, 3])
+    }
+
+    @Test func refusesFilesItDidNotMake() throws {
+        let path = temporaryPath()
+        _ = try TranslationMemoryStore(path: path)
+        let other = temporaryPath()
+        try FileManager.default.createDirectory(atPath: (other as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data("not a database at all, just text".utf8).write(to: URL(fileURLWithPath: other))
+        #expect(throws: StoreError.self) { try TranslationMemoryStore(path: other) }
+        #expect(throws: StoreError.self) { try TranslationMemoryStore(path: temporaryPath(), create: false) }
+    }
+}
