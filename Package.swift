@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "CICUBaseline", dependencies: ["CICU"], path: "Benchmarks/CICUBaseline"),
         .executableTarget(
             name: "shuyu-bench",
-            dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText"],
+            dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText", "TranslationMemory", "Store"],
             path: "Benchmarks/ShuyuBench"
         ),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),

@@ -43,7 +43,11 @@ extension TranslationMemoryStore {
         try pool.write { db in
             let importID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM imports")) ?? 1
             var nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM units")) ?? 1
-            var batch = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(batch), 0) + 1 FROM postings")) ?? 1
+            var batch = 1 + Int((try Int64.fetchOne(db, sql: "SELECT coalesce(max(key & 255), 0) FROM postings")) ?? 0)
+            // A memory empty before this import can only hold duplicates from this import:
+            // those are found in memory, without a query per unit.
+            let wasEmpty = nextID == 1
+            var keys: [Int64: Int64] = [:]
             var builder = PostingBuilder()
             let find = try db.cachedStatement(sql: "SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup FROM units WHERE pair_key = ?")
             let bump = try db.cachedStatement(sql: "UPDATE units SET count = count + 1 WHERE id = ?")
@@ -55,12 +59,18 @@ extension TranslationMemoryStore {
 
             func flushPostings() throws {
                 guard !builder.isEmpty else { return }
-                let write = try db.cachedStatement(sql: "INSERT INTO postings(side, item, batch, count, data) VALUES (?, ?, ?, ?, ?)")
-                var rows: [(Int, Int64, Int, [UInt8])] = []
-                builder.blocks { side, item, count, bytes in rows.append((side.rawValue, item, count, bytes)) }
-                rows.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-                for (side, item, count, bytes) in rows {
-                    try write.execute(arguments: [side, item, batch, count, Data(bytes)])
+                if batch > 250 {
+                    try Self.compactPostings(db)
+                    batch = 2
+                }
+                let write = try db.cachedStatement(sql: "INSERT INTO postings(key, count, data) VALUES (?, ?, ?)")
+                var rows: [(key: Int64, count: Int, bytes: [UInt8])] = []
+                builder.blocks { side, item, count, bytes in
+                    rows.append((Self.postingKey(item: item, side: side, block: batch), count, bytes))
+                }
+                rows.sort { $0.key < $1.key }
+                for row in rows {
+                    try write.execute(arguments: [row.key, row.count, Data(row.bytes)])
                 }
                 batch += 1
                 builder = PostingBuilder()
@@ -74,9 +84,11 @@ extension TranslationMemoryStore {
                     }
                     // Identical pairs, from this import or an earlier one, are stored once.
                     var existing: Int64?
-                    let rows = try Row.fetchCursor(find, arguments: [row.key])
-                    while let stored = try rows.next() {
-                        if row.sameText(asStored: stored) { existing = stored["id"]; break }
+                    if !wasEmpty || keys[row.key] != nil {
+                        let rows = try Row.fetchCursor(find, arguments: [row.key])
+                        while let stored = try rows.next() {
+                            if row.sameText(asStored: stored) { existing = stored["id"]; break }
+                        }
                     }
                     if let existing {
                         try bump.execute(arguments: [existing])
@@ -85,6 +97,7 @@ extension TranslationMemoryStore {
                     }
                     let id = nextID
                     nextID += 1
+                    if wasEmpty { keys[row.key] = id }
                     try insert.execute(arguments: [
                         id, row.key, row.zhLanguage, row.zh, row.zhFolded, row.zhMarkup, row.otherLanguage, row.other,
                         row.otherFolded, row.otherMarkup, row.zhIsSource, row.tuid, row.created, row.tool,
@@ -101,39 +114,40 @@ extension TranslationMemoryStore {
             try db.execute(sql: "INSERT INTO imports(id, files, imported, header, added, merged, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [importID, files.map(\.path).joined(separator: "\n"), ISO8601DateFormatter().string(from: Date()),
                                        header, report.added, report.merged, report.skipped])
-            let blocks = try Int.fetchOne(db, sql: "SELECT count(DISTINCT batch) FROM postings") ?? 0
-            if blocks > Self.compactionThreshold { try Self.compactPostings(db) }
+            if batch - 1 > Self.compactionThreshold { try Self.compactPostings(db) }
         }
         return report
     }
 
-    /// Rewrites every item's posting blocks as one block.
+    /// Rewrites every item's posting blocks as one block (block 1).
     static func compactPostings(_ db: Database) throws {
-        try db.execute(sql: "CREATE TEMP TABLE merged(side INTEGER, item INTEGER, count INTEGER, data BLOB)")
-        let rows = try Row.fetchCursor(db, sql: "SELECT side, item, count, data FROM postings ORDER BY side, item, batch")
-        let write = try db.makeStatement(sql: "INSERT INTO merged VALUES (?, ?, ?, ?)")
-        var current: (side: Int, item: Int64)?
+        try db.execute(sql: "CREATE TEMP TABLE merged(key INTEGER PRIMARY KEY, count INTEGER, data BLOB)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT key, count, data FROM postings ORDER BY key")
+        let write = try db.makeStatement(sql: "INSERT INTO merged VALUES (?, ?, ?)")
+        var current: Int64?
         var entries: [PostingList.Entry] = []
         func flush() throws {
             guard let current else { return }
-            try write.execute(arguments: [current.side, current.item, entries.count, Data(PostingList.encode(entries))])
+            try write.execute(arguments: [current | 1, entries.count, Data(PostingList.encode(entries))])
             entries.removeAll(keepingCapacity: true)
         }
         while let row = try rows.next() {
-            let key: (Int, Int64) = (row[0], row[1])
-            if current == nil || current! != key {
+            let key: Int64 = row[0]
+            let itemAndSide = key & ~255
+            if current != itemAndSide {
                 try flush()
-                current = key
+                current = itemAndSide
             }
-            let data: Data = row[3]
-            data.withUnsafeBytes { bytes in
-                PostingList.decode(bytes) { id, length in entries.append(PostingList.Entry(id: id, length: length)) }
+            try row.withUnsafeData(atIndex: 2) { data in
+                data?.withUnsafeBytes { bytes in
+                    PostingList.decode(bytes) { id, length in entries.append(PostingList.Entry(id: id, length: length)) }
+                }
             }
         }
         try flush()
         try db.execute(sql: """
             DELETE FROM postings;
-            INSERT INTO postings(side, item, batch, count, data) SELECT side, item, 1, count, data FROM merged ORDER BY side, item;
+            INSERT INTO postings(key, count, data) SELECT key, count, data FROM merged ORDER BY key;
             DROP TABLE merged;
             """)
     }

@@ -22,23 +22,19 @@ struct StoreCandidates: CandidateSource {
     let db: Database
 
     func postingCounts(_ items: [Int64], side: MemorySide) throws -> [Int64: Int] {
+        let statement = try db.cachedStatement(sql: "SELECT coalesce(sum(count), 0) FROM postings WHERE key BETWEEN ? AND ?")
         var counts: [Int64: Int] = [:]
-        let unique = Array(Set(items))
-        var start = 0
-        while start < unique.count {
-            let chunk = Array(unique[start..<min(unique.count, start + 500)])
-            start += chunk.count
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let rows = try Row.fetchCursor(db, sql: "SELECT item, sum(count) FROM postings WHERE side = ? AND item IN (\(marks)) GROUP BY item",
-                                           arguments: StatementArguments([side.rawValue] + chunk)!)
-            while let row = try rows.next() { counts[row[0]] = row[1] }
+        for item in Set(items) {
+            let low = TranslationMemoryStore.postingKey(item: item, side: side, block: 0)
+            counts[item] = try Int.fetchOne(statement, arguments: [low, low | 255]) ?? 0
         }
         return counts
     }
 
     func withPostings(_ item: Int64, side: MemorySide, _ body: (UnsafeRawBufferPointer) -> Void) throws {
-        let statement = try db.cachedStatement(sql: "SELECT data FROM postings WHERE side = ? AND item = ? ORDER BY batch")
-        let rows = try Row.fetchCursor(statement, arguments: [side.rawValue, item])
+        let statement = try db.cachedStatement(sql: "SELECT data FROM postings WHERE key BETWEEN ? AND ? ORDER BY key")
+        let low = TranslationMemoryStore.postingKey(item: item, side: side, block: 0)
+        let rows = try Row.fetchCursor(statement, arguments: [low, low | 255])
         while let row = try rows.next() {
             try row.withUnsafeData(atIndex: 0) { data in
                 data?.withUnsafeBytes { body($0) }

@@ -18,6 +18,13 @@ public final class TranslationMemoryStore {
     /// Posting blocks per item above which an import merges them into one.
     static let compactionThreshold = 24
 
+    /// The key of an item's posting block: the 48-bit item, the side and the block
+    /// number (below 256) packed into one integer, so that an item's blocks are
+    /// neighbours in the table's B-tree.
+    static func postingKey(item: Int64, side: MemorySide, block: Int) -> Int64 {
+        item << 9 | Int64(side.rawValue) << 8 | Int64(block)
+    }
+
     /// Opens the memory at `path`, creating it (and its folder) when missing.
     /// - Throws: `StoreError` when the file is not a Shuyu memory, is damaged, or was
     ///   made by a newer Shuyu.
@@ -70,10 +77,7 @@ public final class TranslationMemoryStore {
                 tuid TEXT, created TEXT, tool TEXT, origin TEXT, metadata TEXT,
                 import_id INTEGER NOT NULL);
             CREATE INDEX units_pair_key ON units(pair_key);
-            CREATE TABLE postings(
-                side INTEGER NOT NULL, item INTEGER NOT NULL, batch INTEGER NOT NULL,
-                count INTEGER NOT NULL, data BLOB NOT NULL,
-                PRIMARY KEY(side, item, batch)) WITHOUT ROWID;
+            CREATE TABLE postings(key INTEGER PRIMARY KEY, count INTEGER NOT NULL, data BLOB NOT NULL);
             CREATE TABLE imports(
                 id INTEGER PRIMARY KEY, files TEXT NOT NULL, imported TEXT NOT NULL, header TEXT,
                 added INTEGER NOT NULL, merged INTEGER NOT NULL, skipped INTEGER NOT NULL);

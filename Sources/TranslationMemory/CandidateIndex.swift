@@ -21,17 +21,29 @@ public enum CandidateIndex {
         case tokens = 1
     }
 
-    /// The items of `tokens` under `scheme`, as non-negative 63-bit integers (SQLite's
-    /// INTEGER); hash collisions only add candidates, never lose one.
+    /// The items of `tokens` under `scheme`, as 48-bit hashes (so that a store can pack
+    /// an item, a side and a block number into one SQLite integer key). Two items may
+    /// share a hash: their lists are then one list, which only adds candidates (an entry
+    /// can then appear twice in a list, once per item), never loses one.
     public static func items(_ tokens: [UInt64], scheme: Scheme) -> [Int64] {
+        // Occurrences are counted by looking back for short texts, with a table for long ones.
         var seen: [UInt64: UInt64] = [:]
+        var grams: [UInt64] = []
+        let useTable = tokens.count > 64
         var items: [Int64] = []
         items.reserveCapacity(tokens.count + 1)
+        grams.reserveCapacity(useTable ? 0 : tokens.count + 1)
         func add(_ gram: UInt64) {
-            let occurrence = seen[gram, default: 0]
-            seen[gram] = occurrence + 1
+            var occurrence: UInt64 = 0
+            if useTable {
+                occurrence = seen[gram, default: 0]
+                seen[gram] = occurrence + 1
+            } else {
+                for earlier in grams where earlier == gram { occurrence += 1 }
+                grams.append(gram)
+            }
             let mixed = (gram ^ (occurrence &* 0xD6E8_FEB8_6659_FD93)) &* 0x9E37_79B9_7F4A_7C15
-            items.append(Int64(bitPattern: mixed >> 1))
+            items.append(Int64(bitPattern: mixed >> 16))
         }
         switch scheme {
         case .tokens:

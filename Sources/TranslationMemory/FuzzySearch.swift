@@ -7,9 +7,10 @@ public enum MemorySide: Int, Sendable, CaseIterable {
     /// How this side is indexed.
     public var scheme: CandidateIndex.Scheme { self == .chinese ? .pairs : .tokens }
 
-    /// The side a query belongs on: Chinese when it is mostly ideographs.
+    /// The side a query belongs on: Chinese when it has any Chinese (or other CJK)
+    /// character, such as a Chinese sentence around code or a URL.
     public static func detect(_ tokens: MatchTokens) -> MemorySide {
-        tokens.isIdeographic ? .chinese : .other
+        tokens.tokens.contains { $0.kind == .ideograph } ? .chinese : .other
     }
 }
 
@@ -126,17 +127,24 @@ public struct FuzzySearch {
                 entry.value.count + remaining >= CandidateIndex.shared(length, entry.value.length, minimum: minimum, scheme: scheme)
             }
         }
-        _ = needed
-
-        // Score the survivors exactly.
+        // Score the survivors exactly, most promising first: each candidate's shared items
+        // bound its score from above, so once `limit` hits are found, candidates whose
+        // bound is below the worst of them cannot enter and are never read.
+        var ranked = hits.map { (id: $0.key, bound: Self.scoreBound(queryLength: length, length: $0.value.length,
+                                                                      shared: $0.value.count + remaining, scheme: scheme)) }
+        ranked.removeAll { $0.bound < minimum }
+        ranked.sort { ($0.bound, -$0.id) > ($1.bound, -$1.id) }
         var found: [FuzzyHit] = []
-        let ids = hits.keys.sorted()
-        statistics.scored = ids.count
         var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+        while start < ranked.count {
+            if found.count >= limit {
+                found = Self.best(found, limit: limit)
+                if ranked[start].bound < found[limit - 1].score.score { break }
+            }
+            let chunk = ranked[start..<min(ranked.count, start + 64)]
             start += chunk.count
-            for stored in try source.texts(chunk, side: side) {
+            statistics.scored += chunk.count
+            for stored in try source.texts(chunk.map(\.id), side: side) {
                 let storedTokens = MatchTokens(stored.folded, folding: nil)
                 if let score = MatchScore.score(query: tokens, source: storedTokens, identical: stored.text == query, minimum: minimum) {
                     found.append(FuzzyHit(id: stored.id, score: score, text: stored.text))
@@ -144,6 +152,19 @@ public struct FuzzySearch {
             }
         }
         return Self.best(found, limit: limit)
+    }
+
+    /// The highest similarity a text of `length` tokens sharing at most `shared` items
+    /// with a query of `queryLength` tokens can have.
+    static func scoreBound(queryLength: Int, length: Int, shared: Int, scheme: CandidateIndex.Scheme) -> Int {
+        let longer = max(queryLength, length)
+        guard longer > 0 else { return 0 }
+        var distance = abs(queryLength - length)
+        switch scheme {
+        case .pairs: distance = max(distance, (longer + 1 - shared + 1) / 2)
+        case .tokens: distance = max(distance, longer - shared)
+        }
+        return (longer - distance) * 100 / longer
     }
 
     /// Scores every text of `texts`: the reference the index must agree with.

@@ -20,20 +20,13 @@ public struct MatchTokens: Sendable {
     }
 
     /// The tokens, in order.
-    public private(set) var tokens: [Token] = []
+    public let tokens: [Token]
+
+    /// The token ids, in order.
+    public let ids: [UInt64]
 
     /// The number of tokens.
     public var count: Int { tokens.count }
-
-    /// The token ids, in order.
-    public var ids: [UInt64] { tokens.map(\.id) }
-
-    /// True when the text is mostly ideographs: matched by characters, indexed on
-    /// character pairs.
-    public var isIdeographic: Bool {
-        let ideographs = tokens.count { $0.kind == .ideograph }
-        return ideographs > 0 && ideographs * 2 >= tokens.count { $0.kind == .ideograph || $0.kind == .word }
-    }
 
     /// Cuts `text`, folding each scalar with `folding`. When `text` is already folded,
     /// pass `folding: nil`.
@@ -50,6 +43,7 @@ public struct MatchTokens: Sendable {
         }
         builder.finish(at: offset)
         tokens = builder.tokens
+        ids = tokens.map(\.id)
     }
 
     /// Ids of the number tokens, for comparing the numbers of two texts.
@@ -69,8 +63,13 @@ public struct MatchTokens: Sendable {
         static let prime: UInt64 = 0x100_0000_01b3
 
         mutating func add(_ scalar: Unicode.Scalar, at offset: Int) {
+            let value = scalar.value
+            if value < 0x80 {
+                addASCII(UInt8(value), at: offset)
+                return
+            }
             let properties = scalar.properties
-            if isIdeograph(scalar.value) {
+            if isIdeograph(value) {
                 finish(at: offset)
                 tokens.append(Token(id: Self.hash(scalar.value, kind: .ideograph), kind: .ideograph, range: offset..<offset + 1))
                 return
@@ -105,6 +104,32 @@ public struct MatchTokens: Sendable {
                 return
             }
             tokens.append(Token(id: Self.hash(scalar.value, kind: .punctuation), kind: .punctuation, range: offset..<offset + 1))
+        }
+
+        /// `add` for ASCII, without Unicode property lookups.
+        mutating func addASCII(_ byte: UInt8, at offset: Int) {
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+            if isDigit || isLetter {
+                if start >= 0, let separator = pendingSeparator {
+                    mix(separator.value)
+                    pendingSeparator = nil
+                } else if start < 0 {
+                    start = offset
+                    hash = Self.offsetBasis
+                    allDigits = true
+                }
+                if !isDigit { allDigits = false }
+                mix(UInt32(byte))
+                return
+            }
+            if start >= 0, pendingSeparator == nil, byte == 0x2E || byte == 0x2C || byte == 0x27 || byte == 0x2D {
+                pendingSeparator = Unicode.Scalar(byte)
+                return
+            }
+            finish(at: offset)
+            if byte <= 0x20 || byte == 0x7F { return }
+            tokens.append(Token(id: Self.hash(UInt32(byte), kind: .punctuation), kind: .punctuation, range: offset..<offset + 1))
         }
 
         mutating func finish(at offset: Int) {

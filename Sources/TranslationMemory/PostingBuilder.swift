@@ -36,7 +36,7 @@ public struct PostingBuilder: Sendable {
 
 extension PostingBuilder.List {
     mutating func append(id: Int64, length: Int) {
-        precondition(id > lastID || (count == 0 && id >= 0), "posting ids must increase")
+        precondition(id >= lastID, "posting ids must not decrease")
         PostingList.appendVarint(UInt64(id - lastID), to: &bytes)
         PostingList.appendVarint(UInt64(length), to: &bytes)
         lastID = id

@@ -13,13 +13,13 @@ public enum PostingList {
         }
     }
 
-    /// Encodes `entries`, which must be in increasing id order.
+    /// Encodes `entries`, which must be in non-decreasing id order.
     public static func encode(_ entries: [Entry]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 3)
         var previous: Int64 = 0
         for entry in entries {
-            precondition(entry.id > previous || (previous == 0 && entry.id >= 0), "posting ids must increase")
+            precondition(entry.id >= previous, "posting ids must not decrease")
             appendVarint(UInt64(entry.id - previous), to: &bytes)
             appendVarint(UInt64(entry.length), to: &bytes)
             previous = entry.id

@@ -16,6 +16,6 @@ struct Shuyu: ParsableCommand {
         2 bad input (unreadable, malformed or unsafe input, a path of the wrong kind).
         """,
         version: version,
-        subcommands: [Lookup.self, Extract.self, Check.self, GlossaryCommand.self, Segment.self]
+        subcommands: [Lookup.self, Extract.self, Check.self, GlossaryCommand.self, TranslationMemoryCommand.self, Segment.self]
     )
 }

@@ -13,12 +13,13 @@ import TranslationMemory
     @Test func tokensAreCharactersForChineseAndWordsForEnglish() {
         let chinese = MatchTokens("阿里巴巴发布了Qwen 2.5模型。", folding: folding)
         #expect(chinese.count == 12)
-        #expect(chinese.isIdeographic)
+        #expect(MemorySide.detect(chinese) == .chinese)
+        #expect(MemorySide.detect(MatchTokens("运行 java -jar OmegaT.jar team init", folding: folding)) == .chinese)
         #expect(chinese.numbers.count == 1)
         let english = MatchTokens("Don't run 1,000 tests, please.", folding: folding)
         #expect(english.tokens.map(\.kind) == [.word, .word, .number, .word, .punctuation, .word, .punctuation])
         #expect(english.tokens[2].range == 10..<15)
-        #expect(!english.isIdeographic)
+        #expect(MemorySide.detect(english) == .other)
         #expect(MatchTokens("  ", folding: folding).count == 0)
     }
 

@@ -1,0 +1,52 @@
+import SourceText
+public import TranslationMemory
+
+/// Sentence pairs as TSV: a header row naming a `zh` and an `en` column (other
+/// columns are ignored on reading), one pair per row, fields escaped as in glossary
+/// TSV (`TSVField`), `#` lines as comments.
+public enum PairTSV {
+    /// The units of `text`, Chinese first, each with its row as origin.
+    /// - Throws: `FormatError` for a missing header column or a short row.
+    public static func read(_ text: String, source: String) throws(FormatError) -> [TranslationUnit] {
+        var units: [TranslationUnit] = []
+        var columns: (zh: Int, en: Int)?
+        var zhTag = LanguageTag("zh"), enTag = LanguageTag("en")
+        for (index, line) in TextLines.lines(text).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard let known = columns else {
+                let names = fields.map { String($0).trimmingSpaces.lowercased() }
+                // `zh` and `en`, or language codes such as `zh-CN` and `en-US`.
+                let zh = names.firstIndex { LanguageTag($0).isChinese }
+                let en = names.firstIndex { !$0.isEmpty && !LanguageTag($0).isChinese && $0 != "note" && $0 != "source" }
+                guard let zh, let en else {
+                    throw FormatError(source: source, location: SourceLocation(line: index + 1, column: 1),
+                                      message: "a pair TSV needs a header row naming a Chinese column (zh) and an English one (en)")
+                }
+                zhTag = LanguageTag(String(fields[zh]).trimmingSpaces)
+                enTag = LanguageTag(String(fields[en]).trimmingSpaces)
+                columns = (zh, en)
+                continue
+            }
+            guard fields.count > max(known.zh, known.en) else {
+                throw FormatError(source: source, location: SourceLocation(line: index + 1, column: 1),
+                                  message: "row has \(fields.count) fields; expected at least \(max(known.zh, known.en) + 1) (fields are separated by tabs)")
+            }
+            let zh = TSVField.unescape(fields[known.zh]), en = TSVField.unescape(fields[known.en])
+            if zh.trimmingSpaces.isEmpty || en.trimmingSpaces.isEmpty { continue }
+            units.append(TranslationUnit(variants: [
+                TranslationVariant(language: zhTag, segment: Segment(zh)),
+                TranslationVariant(language: enTag, segment: Segment(en)),
+            ], origin: Origin(file: source, line: index + 1)))
+        }
+        return units
+    }
+
+    /// The header row.
+    public static let header = "zh\ten"
+
+    /// One row: the Chinese and the other text, escaped.
+    public static func row(zh: String, en: String) -> String {
+        TSVField.escape(zh) + "\t" + TSVField.escape(en)
+    }
+}

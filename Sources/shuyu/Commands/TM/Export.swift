@@ -1,0 +1,61 @@
+import ArgumentParser
+import Formats
+import Foundation
+import Store
+import TranslationMemory
+
+extension Shuyu.TranslationMemoryCommand {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the memory as TMX 1.4b or TSV.",
+            discussion: """
+            TMX keeps inline codes, properties, notes, dates and tools, and imports back to the \
+            same units. TSV has a zh and an en column. With -o the file is written atomically.
+
+            Examples:
+              shuyu tm export -o team.tmx
+              shuyu tm export --format tsv | head
+            """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case tmx, tsv }
+
+        @OptionGroup var memory: MemoryOptions
+
+        @Option(help: "tmx or tsv.")
+        var format: Format = .tmx
+
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+        var output: String?
+
+        func run() throws {
+            try reportingErrors {
+                let store = try MemoryOpening.open(memory.path, create: false)
+                var text = ""
+                switch format {
+                case .tsv:
+                    text = PairTSV.header + "\n"
+                    try store.forEachUnit { unit in
+                        text += PairTSV.row(zh: unit.zh.segment.plainText, en: unit.other.segment.plainText) + "\n"
+                    }
+                case .tmx:
+                    var units: [TranslationUnit] = []
+                    try store.forEachUnit { units.append($0.translationUnit) }
+                    let source = units.first?.variants.first?.language ?? LanguageTag("zh-CN")
+                    var header = TMXHeader.shuyu(sourceLanguage: source, toolVersion: Shuyu.version)
+                    let imported = try store.importedHeaders()
+                    header.metadata.properties += imported.properties
+                    header.metadata.notes += imported.notes
+                    text = TMXWriter.write(TMXDocument(header: header, units: units))
+                }
+                if let output {
+                    try AtomicFile.write(text, to: output)
+                } else {
+                    var buffer = OutputBuffer()
+                    buffer.write(text)
+                    buffer.flush()
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import BilingualCorpus
+import Foundation
+import Formats
+import SourceText
+import Store
+import TranslationMemory
+
+/// The formats `shuyu tm import` reads.
+enum MemoryFileFormat: String, ExpressibleByArgument, CaseIterable {
+    /// TMX 1.1–1.4b.
+    case tmx
+    /// A TSV with `zh` and `en` columns.
+    case tsv
+    /// `NAME.zh.EXT` and `NAME.en.EXT`, aligned line by line.
+    case parallel
+    /// Documents with bracketed originals: the pairs `shuyu extract` finds.
+    case corpus
+
+    /// The format a file's name suggests.
+    static func guess(_ path: String) -> MemoryFileFormat {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".tmx") || lower.hasSuffix(".xml") { return .tmx }
+        if lower.hasSuffix(".tsv") { return .tsv }
+        if CorpusFiles.alignedPartner(of: path, zhSide: true) != nil || CorpusFiles.alignedPartner(of: path, zhSide: false) != nil {
+            return .parallel
+        }
+        return .corpus
+    }
+}
+
+enum MemoryFiles {
+    /// Reads `paths` (folders are walked for corpus documents) into memory files.
+    static func read(_ paths: [String], format: MemoryFileFormat?) throws -> [MemoryFile] {
+        var files: [MemoryFile] = []
+        var corpusPaths: [String] = []
+        var seenPartners: Set<String> = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                corpusPaths.append(path)
+                continue
+            }
+            switch format ?? .guess(path) {
+            case .tmx:
+                try InputFiles.requireFile(path)
+                let document = try TMXReader.read(bytes: [UInt8](try InputFiles.data(path)), source: path)
+                files.append(MemoryFile(path: path, units: document.units, sourceLanguage: document.header.sourceLanguage,
+                                        header: document.header.metadata))
+            case .tsv:
+                files.append(MemoryFile(path: path, units: try PairTSV.read(try InputFiles.read(path).text, source: path)))
+            case .parallel:
+                guard !seenPartners.contains(path) else { continue }
+                let zh = CorpusFiles.alignedPartner(of: path, zhSide: false) ?? path
+                let en = CorpusFiles.alignedPartner(of: zh, zhSide: true) ?? path
+                seenPartners.formUnion([zh, en])
+                let pairs = try ParallelText.alignedLines(zh: try InputFiles.read(zh).text, en: try InputFiles.read(en).text,
+                                                          zhSource: zh, enSource: en)
+                files.append(MemoryFile(path: zh, units: pairs.map(unit)))
+            case .corpus:
+                corpusPaths.append(path)
+            }
+        }
+        if !corpusPaths.isEmpty {
+            let glossaries = try Project.discover().map { try GlossaryLoading.load($0.glossaryFiles) } ?? []
+            let extractor = try GlossaryLoading.extractor(for: glossaries, pinyin: try GlossaryLoading.pinyin(for: glossaries))
+            for document in try CorpusFiles.documents(corpusPaths) {
+                var units: [TranslationUnit] = []
+                try CorpusFiles.forEachPair(in: document, extractor: extractor) { pair in units.append(unit(pair)) }
+                files.append(MemoryFile(path: document.displayName, units: units))
+            }
+        }
+        return files
+    }
+
+    /// A found pair as a unit: Chinese source, English target, its place as origin.
+    static func unit(_ pair: AlignedPair) -> TranslationUnit {
+        var metadata = UnitMetadata()
+        if pair.uncertain { metadata.notes.append("translator query: the original was marked uncertain") }
+        if !pair.definition.isEmpty { metadata.notes.append("definition: \(pair.definition)") }
+        if pair.kind != .parallel { metadata.properties.append(Property(type: "x-shuyu-kind", value: pair.kind.rawValue)) }
+        return TranslationUnit(variants: [
+            TranslationVariant(language: LanguageTag("zh-CN"), segment: Segment(pair.zh)),
+            TranslationVariant(language: LanguageTag("en"), segment: Segment(pair.en)),
+        ], metadata: metadata, origin: Origin(file: pair.source, line: pair.zhLocation.line))
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Store
+
+/// Where the translation memory is: `--tm PATH`, else `.shuyu/tm.sqlite` in the
+/// project (found upward from the current folder), else in the current folder.
+enum MemoryOpening {
+    static func path(_ option: String?) -> String {
+        if let option { return option }
+        let root = Project.discover()?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let absolute = root.appendingPathComponent(".shuyu/tm.sqlite").standardizedFileURL.path
+        let cwd = FileManager.default.currentDirectoryPath
+        return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : absolute
+    }
+
+    /// Opens the memory; `create: false` for commands that only read it.
+    static func open(_ option: String?, create: Bool) throws -> TranslationMemoryStore {
+        let path = path(option)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CLIError("\(path): error: is a folder; give the memory file with --tm PATH")
+        }
+        return try TranslationMemoryStore(path: path, create: create)
+    }
+}
