@@ -110,7 +110,7 @@ private func at(_ line: Int, _ column: Int) -> SourceText.SourceLocation {
         ("<a/><b/>", 1, 5, "a second root element"),
         ("hello <a/>", 1, 1, "text before the root element"),
         ("<a/> x", 1, 6, "text after the root element"),
-        ("<a>< b</a>", 1, 5, "expected a name"),
+        ("<a>< b</a>", 1, 5, "expected a name after '<', found a space; write &lt;"),
         ("", 1, 1, "no root element"),
         ("<a><b>text", 1, 11, "ends inside <b> opened at line 1, column 4"),
         ("<a>\n<b x=\"1", 2, 8, "ends inside the value of 'x'"),

@@ -219,7 +219,8 @@ private struct TMXParser {
             break
         default:
             guard run.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else {
-                let shown = run.unicodeScalars.count > 20 ? String(run.unicodeScalars.prefix(20)) + "…" : run
+                let words = run.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let shown = words.unicodeScalars.count > 20 ? String(words.unicodeScalars.prefix(20)) + "…" : words
                 throw error(at: location, "text outside <seg>, <note> and <prop>: '\(shown)'; TMX keeps text in those only")
             }
         }

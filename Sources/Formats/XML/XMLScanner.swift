@@ -12,10 +12,11 @@ import SourceText
 ///
 /// It checks well-formedness as it goes: tags close in order, one root element, quoted
 /// attribute values without `<`, no duplicate attributes, valid references, and nothing
-/// after the last byte is left open (a truncated file is an error). It does not check
-/// names beyond their first byte, `--` inside comments, or `]]>` in text, and it allows
-/// control characters other than NUL (some tools write them; XML 1.0 does not).
-/// Attribute defaults declared in a DTD are not applied.
+/// after the last byte is left open (a truncated file is an error). It is lenient where
+/// no data is at stake: it does not check the syntax of the XML declaration, of the DOCTYPE
+/// or of processing instruction targets, names beyond their first byte, `--` inside
+/// comments, or `]]>` in text, and it allows control characters other than NUL (some tools
+/// write them; XML 1.0 does not). Attribute defaults declared in a DTD are not applied.
 ///
 /// Every error names the line and column (in Unicode scalars) where the problem is.
 public struct XMLScanner {
@@ -136,7 +137,7 @@ public struct XMLScanner {
                 break
             }
             guard spaced else {
-                throw error(at: i, "unexpected '\(character(at: i))' in the tag <\(name)>; attributes are written name=\"value\", "
+                throw error(at: i, "unexpected \(quoted(at: i)) in the tag <\(name)>; attributes are written name=\"value\", "
                             + "separated by spaces")
             }
             let attributeStart = i
@@ -172,7 +173,7 @@ public struct XMLScanner {
         let name = try scanName(at: &i, after: "'</'")
         skipSpaces(&i)
         guard i < p.count else { throw truncated(inside: "the end tag </\(name)>") }
-        guard p[i] == XMLByte.gt else { throw error(at: i, "unexpected '\(character(at: i))' in the end tag </\(name)>") }
+        guard p[i] == XMLByte.gt else { throw error(at: i, "unexpected \(quoted(at: i)) in the end tag </\(name)>") }
         guard let innermost = open.last else {
             throw error(at: start, "the end tag </\(name)> closes nothing: no element is open")
         }
@@ -190,7 +191,7 @@ public struct XMLScanner {
         let start = i
         guard i < p.count else { throw truncated(inside: "a tag") }
         guard XMLByte.isNameStart(p[i]) else {
-            throw error(at: i, "expected a name after \(context()), found '\(character(at: i))'; write &lt; for a literal '<'")
+            throw error(at: i, "expected a name after \(context()), found \(quoted(at: i)); write &lt; for a literal '<'")
         }
         i += 1
         while i < p.count, XMLByte.isName(p[i]) { i += 1 }
@@ -327,7 +328,7 @@ public struct XMLScanner {
             }
             guard j < p.count, p[j] == XMLByte.semicolon, digits > 0, value != 0, value <= 0x10FFFF,
                   !(0xD800...0xDFFF).contains(value) else {
-                let shown = string(i..<min(p.count, max(j + 1, i + 2)))
+                let shown = string(i..<(j < p.count && p[j] == XMLByte.semicolon ? j + 1 : j))
                 throw error(at: i, "bad character reference '\(shown)'; a reference names a Unicode character other than NUL, "
                             + "as in &#x4E2D; or &#20013;")
             }
@@ -433,7 +434,7 @@ public struct XMLScanner {
                 }
                 i += 1
             } else {
-                throw error(at: i, "unexpected '\(character(at: i))' in the DOCTYPE's internal subset")
+                throw error(at: i, "unexpected \(quoted(at: i)) in the DOCTYPE's internal subset")
             }
         }
     }
@@ -479,8 +480,21 @@ public struct XMLScanner {
         String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
     }
 
-    /// The character at `i`, for messages.
+    /// The character at `i` for messages, quoted unless it is named.
+    private func quoted(at i: Int) -> String {
+        let shown = character(at: i)
+        return shown.unicodeScalars.count == 1 ? "'" + shown + "'" : shown
+    }
+
+    /// The character at `i`, for messages: white space is named, not shown.
     private func character(at i: Int) -> String {
+        switch p[i] {
+        case XMLByte.lf, XMLByte.cr: return "a line break"
+        case XMLByte.tab: return "a tab"
+        case XMLByte.space: return "a space"
+        case let byte where byte < 0x20: return "U+" + String(byte, radix: 16, uppercase: true)
+        default: break
+        }
         var end = i + 1
         while end < p.count, p[end] & 0xC0 == 0x80 { end += 1 }
         return string(i..<end)
