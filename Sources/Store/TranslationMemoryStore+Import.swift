@@ -41,6 +41,7 @@ extension TranslationMemoryStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try pool.write { db in
+            try Self.recordFolding(folding, in: db)
             let importID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM imports")) ?? 1
             var nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM units")) ?? 1
             var batch = 1 + Int((try Int64.fetchOne(db, sql: "SELECT coalesce(max(key & 255), 0) FROM postings")) ?? 0)

@@ -12,7 +12,9 @@ public import TranslationMemory
 public final class TranslationMemoryStore {
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    /// A pool (WAL: readers never wait for an import) for commands that write; a
+    /// read-only queue, which opens faster, for those that only read.
+    let pool: any DatabaseWriter
     /// The schema this build reads and writes.
     static let schemaVersion = 1
     /// Posting blocks per item above which an import merges them into one.
@@ -25,7 +27,8 @@ public final class TranslationMemoryStore {
         item << 9 | Int64(side.rawValue) << 8 | Int64(block)
     }
 
-    /// Opens the memory at `path`, creating it (and its folder) when missing.
+    /// Opens the memory at `path`, creating it (and its folder) when missing; with
+    /// `create: false`, only to read.
     /// - Throws: `StoreError` when the file is not a Shuyu memory, is damaged, or was
     ///   made by a newer Shuyu.
     public init(path: String, create: Bool = true) throws {
@@ -44,10 +47,18 @@ public final class TranslationMemoryStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            if create {
+                pool = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                configuration.readonly = true
+                pool = try DatabaseQueue(path: path, configuration: configuration)
+            }
             let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
             if version > Self.schemaVersion {
                 throw StoreError("\(path): error: this memory has schema version \(version), made by a newer Shuyu (this one reads \(Self.schemaVersion)); upgrade Shuyu")
+            }
+            if version == 0 && !create {
+                throw StoreError("\(path): error: this memory is empty or not a Shuyu translation memory; import into it first with 'shuyu tm import FILE'")
             }
             if version == 0 {
                 try pool.write { db in
@@ -78,11 +89,41 @@ public final class TranslationMemoryStore {
                 import_id INTEGER NOT NULL);
             CREATE INDEX units_pair_key ON units(pair_key);
             CREATE TABLE postings(key INTEGER PRIMARY KEY, count INTEGER NOT NULL, data BLOB NOT NULL);
+            CREATE TABLE settings(name TEXT PRIMARY KEY, value BLOB NOT NULL);
             CREATE TABLE imports(
                 id INTEGER PRIMARY KEY, files TEXT NOT NULL, imported TEXT NOT NULL, header TEXT,
                 added INTEGER NOT NULL, merged INTEGER NOT NULL, skipped INTEGER NOT NULL);
             PRAGMA user_version = \(schemaVersion);
             """)
+    }
+
+    /// A folding that reads the simplified forms the memory was folded with, so that
+    /// queries fold as the stored texts did (and without opening ICU's transform, which
+    /// takes about 25 ms). A memory with no units yet gets a fresh folding.
+    public func folding() throws -> MatchFolding {
+        let blob = try pool.read { db in try Data.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'simplified'") }
+        guard let blob else { return try MatchFolding() }
+        var table: [UInt32: UInt32] = [:]
+        blob.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                table[bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian] =
+                    bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self).littleEndian
+                offset += 8
+            }
+        }
+        return MatchFolding(simplified: table)
+    }
+
+    /// Records `folding`'s simplified forms, once, before the first units are stored.
+    static func recordFolding(_ folding: MatchFolding, in db: Database) throws {
+        guard try Data.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'simplified'") == nil else { return }
+        var bytes: [UInt8] = []
+        for (traditional, simplified) in try folding.simplifiedTable().sorted(by: { $0.key < $1.key }) {
+            withUnsafeBytes(of: traditional.littleEndian) { bytes += $0 }
+            withUnsafeBytes(of: simplified.littleEndian) { bytes += $0 }
+        }
+        try db.execute(sql: "INSERT INTO settings(name, value) VALUES ('simplified', ?)", arguments: [Data(bytes)])
     }
 
     /// The number of distinct units and of units counting duplicates.

@@ -1,6 +1,6 @@
 /// Text cut into the units fuzzy matching compares: each Chinese (or other CJK)
-/// character, each word or number, each punctuation mark and each inline-code
-/// placeholder is one token; spaces separate tokens and are not tokens.
+/// character, each word or number and each punctuation mark is one token; spaces
+/// separate tokens and are not tokens; inline-code placeholders are only counted.
 ///
 /// Tokens are taken from folded text (`MatchFolding`), so `捲` and `卷`, `Ａ` and `a`
 /// are the same token, but each keeps the range of the original scalars it came from,
@@ -8,7 +8,7 @@
 public struct MatchTokens: Sendable {
     /// What a token is.
     public enum Kind: UInt8, Sendable {
-        case ideograph, word, number, punctuation, placeholder
+        case ideograph, word, number, punctuation
     }
 
     /// One token: a hash of its folded scalars, its kind, and where it is in the
@@ -44,16 +44,19 @@ public struct MatchTokens: Sendable {
         builder.finish(at: offset)
         tokens = builder.tokens
         ids = tokens.map(\.id)
+        placeholderCount = builder.placeholders
     }
 
     /// Ids of the number tokens, for comparing the numbers of two texts.
     public var numbers: [UInt64] { tokens.filter { $0.kind == .number }.map(\.id) }
 
-    /// The number of placeholder tokens.
-    public var placeholderCount: Int { tokens.count { $0.kind == .placeholder } }
+    /// The number of inline-code placeholders (`Segment.placeholder`): counted, not
+    /// tokens, so that codes change a score by their penalty only.
+    public let placeholderCount: Int
 
     private struct Builder {
         var tokens: [Token] = []
+        var placeholders = 0
         var hash: UInt64 = Builder.offsetBasis
         var start = -1
         var allDigits = true
@@ -76,7 +79,7 @@ public struct MatchTokens: Sendable {
             }
             if scalar == Segment.placeholder.unicodeScalars.first! {
                 finish(at: offset)
-                tokens.append(Token(id: Self.hash(scalar.value, kind: .placeholder), kind: .placeholder, range: offset..<offset + 1))
+                placeholders += 1
                 return
             }
             let isDigit = properties.numericType == .decimal

@@ -105,3 +105,20 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct FoldingTableTests {
+    /// A folding made from the table folds exactly as one that asks ICU each time.
+    @Test func tableFoldsLikeICU() throws {
+        let icu = try MatchFolding()
+        let table = try icu.simplifiedTable()
+        #expect(table.count > 2000)
+        #expect(table[0x6372] == 0x5377)  // 捲 → 卷
+        let fast = MatchFolding(simplified: table)
+        let text = "捲王，ＡＩ時代的深度學習與數據。𠀀龜鑑 Ａ ﬁ ㈱"
+        #expect(fast.fold(text) == icu.fold(text))
+        for value in stride(from: UInt32(0x4E00), through: 0x9FFF, by: 7) {
+            let scalar = String(Unicode.Scalar(value)!)
+            #expect(fast.fold(scalar) == icu.fold(scalar))
+        }
+    }
+}

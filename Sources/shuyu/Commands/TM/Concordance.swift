@@ -32,7 +32,7 @@ extension Shuyu.TranslationMemoryCommand {
         func run() throws {
             let count = try reportingErrors { () -> Int in
                 let store = try MemoryOpening.open(memory.path, create: false)
-                let folding = try MatchFolding()
+                let folding = try store.folding()
                 let found = try store.concordance(term, limit: limit, folding: folding)
                 let report = MatchReport(folding: folding, color: Console.useColor)
                 var out = OutputBuffer()

@@ -53,7 +53,7 @@ extension Shuyu.TranslationMemoryCommand {
                 }
                 let read = try MemoryFiles.read(paths, format: from)
                 let store = try MemoryOpening.open(memory.path, create: true)
-                let folding = try MatchFolding()
+                let folding = try store.folding()
                 let report = try store.importFiles(read, folding: folding)
                 let units = read.reduce(0) { $0 + $1.units.count }
                 if !quiet {

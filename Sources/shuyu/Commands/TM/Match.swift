@@ -63,7 +63,7 @@ extension Shuyu.TranslationMemoryCommand {
         func run() throws {
             let found = try reportingErrors { () -> Bool in
                 let store = try MemoryOpening.open(memory.path, create: false)
-                let folding = try MatchFolding()
+                let folding = try store.folding()
                 let side = from.map { $0 == .zh ? MemorySide.chinese : MemorySide.other }
                 var out = OutputBuffer()
                 defer { out.flush() }
