@@ -43,74 +43,102 @@ extension TranslationMemoryStore {
         try pool.write { db in
             try Self.recordFolding(folding, in: db)
             let importID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM imports")) ?? 1
-            var nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM units")) ?? 1
+            // Ids are never reused, not even those of units found to be duplicates (whose
+            // posting entries then point at no unit and are skipped by the search).
+            let firstID = max((try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM units")) ?? 1,
+                              (try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM settings WHERE name = 'next_id'")) ?? 1)
             var batch = 1 + Int((try Int64.fetchOne(db, sql: "SELECT coalesce(max(key & 255), 0) FROM postings")) ?? 0)
-            // A memory empty before this import can only hold duplicates from this import:
-            // those are found in memory, without a query per unit.
-            let wasEmpty = nextID == 1
-            var keys: [Int64: Int64] = [:]
-            var builder = PostingBuilder()
+            let wasEmpty = firstID == 1
+            // Into an empty memory, building the pair-key index once at the end is faster
+            // than growing it row by row (duplicates within the import are found in memory).
+            if wasEmpty { try db.execute(sql: "DROP INDEX IF EXISTS units_pair_key") }
+
+            // Folding, tokenizing, keying and indexing run on another thread while this
+            // one writes rows: the two halves take about the same time.
+            let table = try Self.simplifiedTable(db) ?? [:]
+            let channel = Channel<ImportMessage>(capacity: 8)
+            DispatchQueue.global(qos: .userInitiated).async {
+                Self.prepare(files, table: table, firstID: firstID, into: channel)
+            }
+            defer { channel.cancel() }
+
             let find = try db.cachedStatement(sql: "SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup FROM units WHERE pair_key = ?")
+            let findID = try db.cachedStatement(sql: "SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup FROM units WHERE id = ?")
             let bump = try db.cachedStatement(sql: "UPDATE units SET count = count + 1 WHERE id = ?")
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO units(id, pair_key, zh_lang, zh, zh_fold, zh_markup, other_lang, other, other_fold, other_markup,
+                INSERT INTO units(id, pair_key, zh_lang, zh, zh_markup, other_lang, other, other_markup,
                                   zh_is_source, count, tuid, created, tool, origin, metadata, import_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
                 """)
+            // Postings of the rare unit whose pair key equals another's without the same text.
+            var late = PostingBuilder()
+            var lastID = firstID - 1
 
-            func flushPostings() throws {
+            func write(_ builder: PostingBuilder) throws {
                 guard !builder.isEmpty else { return }
                 if batch > 250 {
                     try Self.compactPostings(db)
                     batch = 2
                 }
-                let write = try db.cachedStatement(sql: "INSERT INTO postings(key, count, data) VALUES (?, ?, ?)")
+                let statement = try db.cachedStatement(sql: "INSERT INTO postings(key, count, data) VALUES (?, ?, ?)")
                 var rows: [(key: Int64, count: Int, bytes: [UInt8])] = []
                 builder.blocks { side, item, count, bytes in
                     rows.append((Self.postingKey(item: item, side: side, block: batch), count, bytes))
                 }
                 rows.sort { $0.key < $1.key }
                 for row in rows {
-                    try write.execute(arguments: [row.key, row.count, Data(row.bytes)])
+                    try statement.execute(arguments: [row.key, row.count, Data(row.bytes)])
                 }
                 batch += 1
-                builder = PostingBuilder()
             }
 
-            for file in files {
-                for unit in file.units {
-                    guard let row = PendingRow(unit, fileSource: file.sourceLanguage, folding: folding, encoder: encoder) else {
+            func matching(_ statement: Statement, _ argument: Int64, _ row: PendingRow) throws -> Int64? {
+                let rows = try Row.fetchCursor(statement, arguments: [argument])
+                while let stored = try rows.next() {
+                    if row.sameText(asStored: stored) { return stored["id"] }
+                }
+                return nil
+            }
+
+            while let message = channel.receive() {
+                guard case .units(let chunk) = message else {
+                    if case .postings(let builder) = message { try write(builder) }
+                    continue
+                }
+                for prepared in chunk {
+                    guard let row = prepared.row else {
                         report.skipped += 1
                         continue
                     }
+                    lastID = prepared.id
                     // Identical pairs, from this import or an earlier one, are stored once.
                     var existing: Int64?
-                    if !wasEmpty || keys[row.key] != nil {
-                        let rows = try Row.fetchCursor(find, arguments: [row.key])
-                        while let stored = try rows.next() {
-                            if row.sameText(asStored: stored) { existing = stored["id"]; break }
-                        }
+                    if let earlier = prepared.duplicateOf {
+                        existing = try matching(findID, earlier, row)
+                    } else if !wasEmpty {
+                        existing = try matching(find, row.key, row)
                     }
                     if let existing {
                         try bump.execute(arguments: [existing])
                         report.merged += 1
                         continue
                     }
-                    let id = nextID
-                    nextID += 1
-                    if wasEmpty { keys[row.key] = id }
                     try insert.execute(arguments: [
-                        id, row.key, row.zhLanguage, row.zh, row.zhFolded, row.zhMarkup, row.otherLanguage, row.other,
-                        row.otherFolded, row.otherMarkup, row.zhIsSource, row.tuid, row.created, row.tool,
-                        unit.origin?.description, row.metadata, importID,
+                        prepared.id, row.key, row.zhLanguage, row.zh, row.zhMarkup, row.otherLanguage, row.other,
+                        row.otherMarkup, row.zhIsSource, row.tuid, row.created, row.tool,
+                        row.origin, row.metadata, importID,
                     ])
-                    builder.add(id: id, tokens: MatchTokens(row.zhFolded, folding: nil).ids, side: .chinese)
-                    builder.add(id: id, tokens: MatchTokens(row.otherFolded, folding: nil).ids, side: .other)
+                    if prepared.duplicateOf != nil {
+                        late.add(id: prepared.id, items: prepared.zhItems, length: prepared.zhLength, side: .chinese)
+                        late.add(id: prepared.id, items: prepared.otherItems, length: prepared.otherLength, side: .other)
+                    }
                     report.added += 1
-                    if builder.entryCount > 24_000_000 { try flushPostings() }
                 }
             }
-            try flushPostings()
+            if channel.failed { throw StoreError("\(path): error: the import stopped before the end; nothing was imported") }
+            try write(late)
+            if wasEmpty { try db.execute(sql: "CREATE INDEX IF NOT EXISTS units_pair_key ON units(pair_key)") }
+            try db.execute(sql: "INSERT OR REPLACE INTO settings(name, value) VALUES ('next_id', ?)", arguments: [lastID + 1])
             let header: String? = try files.compactMap(\.header).first.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
             try db.execute(sql: "INSERT INTO imports(id, files, imported, header, added, merged, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [importID, files.map(\.path).joined(separator: "\n"), ISO8601DateFormatter().string(from: Date()),
@@ -154,13 +182,140 @@ extension TranslationMemoryStore {
     }
 }
 
+/// What the preparing thread hands the writing one.
+private enum ImportMessage: Sendable {
+    case units([PreparedUnit])
+    case postings(PostingBuilder)
+}
+
+extension TranslationMemoryStore {
+    /// Turns `files`' units into rows with ids and index items, and collects their
+    /// postings, sending both to `channel`; runs on its own thread.
+    fileprivate static func prepare(_ files: [MemoryFile], table: [UInt32: UInt32], firstID: Int64, into channel: Channel<ImportMessage>) {
+        let folding = MatchFolding(simplified: table)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var chunk: [PreparedUnit] = []
+        chunk.reserveCapacity(1024)
+        var builder = PostingBuilder()
+        var nextID = firstID
+        var keys: [Int64: Int64] = [:]  // pair key → the first id with it in this import
+        for file in files {
+            for unit in file.units {
+                var prepared = PreparedUnit(unit, fileSource: file.sourceLanguage, folding: folding, encoder: encoder)
+                if let row = prepared.row {
+                    prepared.id = nextID
+                    nextID += 1
+                    if let earlier = keys[row.key] {
+                        // Checked against the stored text by the writer; indexed there if it differs.
+                        prepared.duplicateOf = earlier
+                    } else {
+                        keys[row.key] = prepared.id
+                        builder.add(id: prepared.id, items: prepared.zhItems, length: prepared.zhLength, side: .chinese)
+                        builder.add(id: prepared.id, items: prepared.otherItems, length: prepared.otherLength, side: .other)
+                    }
+                }
+                chunk.append(prepared)
+                if chunk.count == 1024 {
+                    guard channel.send(.units(chunk)) else { return }
+                    chunk.removeAll(keepingCapacity: true)
+                }
+                if builder.entryCount > 16_000_000 {
+                    guard channel.send(.postings(builder)) else { return }
+                    builder = PostingBuilder()
+                }
+            }
+        }
+        if !chunk.isEmpty { guard channel.send(.units(chunk)) else { return } }
+        guard channel.send(.postings(builder)) else { return }
+        channel.close()
+    }
+}
+
+/// A unit ready to store: its row, its id and its index items.
+private struct PreparedUnit: Sendable {
+    var row: PendingRow?
+    var id: Int64 = 0
+    /// An earlier unit of the same import with the same pair key.
+    var duplicateOf: Int64?
+    var zhItems: [Int64] = [], zhLength = 0
+    var otherItems: [Int64] = [], otherLength = 0
+
+    init(_ unit: TranslationUnit, fileSource: LanguageTag?, folding: MatchFolding, encoder: JSONEncoder) {
+        row = PendingRow(unit, fileSource: fileSource, folding: folding, encoder: encoder)
+        guard let row else { return }
+        let zh = MatchTokens(row.zh, folding: folding), other = MatchTokens(row.other, folding: folding)
+        zhItems = CandidateIndex.items(zh.ids, scheme: MemorySide.chinese.scheme)
+        zhLength = zh.count
+        otherItems = CandidateIndex.items(other.ids, scheme: MemorySide.other.scheme)
+        otherLength = other.count
+    }
+}
+
+/// A bounded queue between one producer thread and one consumer.
+private final class Channel<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Element] = []
+    private var closed = false
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// Waits for room; false when the consumer gave up.
+    func send(_ item: Element) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        items.append(item)
+        condition.broadcast()
+        return true
+    }
+
+    /// True when the producer stopped without closing (it was cancelled).
+    var failed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return !closed
+    }
+
+    /// The next item, or nil when the producer is done.
+    func receive() -> Element? {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.isEmpty && !closed { condition.wait() }
+        if items.isEmpty { return nil }
+        let item = items.removeFirst()
+        condition.broadcast()
+        return item
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        items.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
 /// A unit turned into the row the memory stores, or `nil` when it cannot be stored.
-private struct PendingRow {
+private struct PendingRow: Sendable {
     var key: Int64
-    var zhLanguage: String, zh: String, zhFolded: String, zhMarkup: String?
-    var otherLanguage: String, other: String, otherFolded: String, otherMarkup: String?
+    var zhLanguage: String, zh: String, zhMarkup: String?
+    var otherLanguage: String, other: String, otherMarkup: String?
     var zhIsSource: Bool
-    var tuid: String?, created: String?, tool: String?, metadata: String?
+    var tuid: String?, created: String?, tool: String?, metadata: String?, origin: String?
 
     init?(_ unit: TranslationUnit, fileSource: LanguageTag?, folding: MatchFolding, encoder: JSONEncoder) {
         guard let zhIndex = unit.variants.firstIndex(where: { $0.language.isChinese }) else { return nil }
@@ -178,12 +333,11 @@ private struct PendingRow {
         }
         zhMarkup = markup(zhVariant.segment)
         otherMarkup = markup(otherVariant.segment)
-        zhFolded = folding.fold(zh)
-        otherFolded = folding.fold(other)
         let sourceAttribute = unit.metadata.otherAttributes.first { $0.name == "srclang" }.map { LanguageTag($0.value) }
         let source = sourceAttribute ?? fileSource
         zhIsSource = source.map { !otherVariant.language.matches($0) || $0.isChinese } ?? true
         tuid = unit.id
+        origin = unit.origin?.description
         created = unit.metadata.creationDate ?? zhVariant.metadata.creationDate
         tool = unit.metadata.creationTool
         let extra = unit.variants.indices.filter { $0 != zhIndex && $0 != otherIndex }.map { unit.variants[$0] }

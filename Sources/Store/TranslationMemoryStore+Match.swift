@@ -46,9 +46,9 @@ struct StoreCandidates: CandidateSource {
         guard !ids.isEmpty else { return [] }
         let column = side == .chinese ? "zh" : "other"
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        return try Row.fetchAll(db, sql: "SELECT id, \(column), \(column)_fold FROM units WHERE id IN (\(marks))",
+        return try Row.fetchAll(db, sql: "SELECT id, \(column) FROM units WHERE id IN (\(marks))",
                                 arguments: StatementArguments(ids)!).map { row in
-            StoredText(id: row[0], text: row[1], folded: row[2])
+            StoredText(id: row[0], text: row[1])
         }
     }
 
@@ -87,9 +87,9 @@ extension TranslationMemoryStore {
         try pool.read { db in
             let search = FuzzySearch(query: query, side: side, minimum: minimum, folding: folding)
             let column = search.side == .chinese ? "zh" : "other"
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, \(column), \(column)_fold FROM units ORDER BY id")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, \(column) FROM units ORDER BY id")
             var texts: [StoredText] = []
-            while let row = try rows.next() { texts.append(StoredText(id: row[0], text: row[1], folded: row[2])) }
+            while let row = try rows.next() { texts.append(StoredText(id: row[0], text: row[1])) }
             return search.scan(texts, limit: limit)
         }
     }
@@ -103,7 +103,7 @@ extension TranslationMemoryStore {
         let side = MemorySide.detect(tokens)
         return try pool.read { db in
             let source = StoreCandidates(db: db)
-            let column = side == .chinese ? "zh_fold" : "other_fold"
+            let column = side == .chinese ? "zh" : "other"
             // Every text containing the term contains its inner items (character pairs,
             // or words); intersect their lists, smallest first, then check the text.
             var items = CandidateIndex.items(tokens.ids, scheme: side.scheme)
@@ -126,15 +126,16 @@ extension TranslationMemoryStore {
             var found: [Int64] = []
             if let candidates {
                 for text in try source.texts(Array(candidates.prefix(20_000)), side: side).sorted(by: { $0.id < $1.id })
-                where Self.contains(text.folded, folded, wholeWords: side == .other) {
+                where Self.contains(folding.fold(text.text), folded, wholeWords: side == .other) {
                     found.append(text.id)
                     if found.count >= limit { break }
                 }
             } else {
                 // A single character: no pair to look up, so read the column.
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, \(column) FROM units WHERE instr(\(column), ?) > 0 ORDER BY id LIMIT ?",
-                                               arguments: [folded, limit])
-                while let row = try rows.next() { found.append(row[0]) }
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, \(column) FROM units ORDER BY id")
+                while found.count < limit, let row = try rows.next() {
+                    if folding.fold(row[1]).contains(folded) { found.append(row[0]) }
+                }
             }
             let units = try source.units(found)
             return found.compactMap { id in units[id].map { ($0, side) } }

@@ -81,8 +81,8 @@ public final class TranslationMemoryStore {
             CREATE TABLE units(
                 id INTEGER PRIMARY KEY,
                 pair_key INTEGER NOT NULL,
-                zh_lang TEXT NOT NULL, zh TEXT NOT NULL, zh_fold TEXT NOT NULL, zh_markup TEXT,
-                other_lang TEXT NOT NULL, other TEXT NOT NULL, other_fold TEXT NOT NULL, other_markup TEXT,
+                zh_lang TEXT NOT NULL, zh TEXT NOT NULL, zh_markup TEXT,
+                other_lang TEXT NOT NULL, other TEXT NOT NULL, other_markup TEXT,
                 zh_is_source INTEGER NOT NULL,
                 count INTEGER NOT NULL DEFAULT 1,
                 tuid TEXT, created TEXT, tool TEXT, origin TEXT, metadata TEXT,
@@ -101,8 +101,13 @@ public final class TranslationMemoryStore {
     /// queries fold as the stored texts did (and without opening ICU's transform, which
     /// takes about 25 ms). A memory with no units yet gets a fresh folding.
     public func folding() throws -> MatchFolding {
-        let blob = try pool.read { db in try Data.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'simplified'") }
-        guard let blob else { return try MatchFolding() }
+        guard let table = try pool.read({ db in try Self.simplifiedTable(db) }) else { return try MatchFolding() }
+        return MatchFolding(simplified: table)
+    }
+
+    /// The simplified forms recorded with the memory, if any.
+    static func simplifiedTable(_ db: Database) throws -> [UInt32: UInt32]? {
+        guard let blob = try Data.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'simplified'") else { return nil }
         var table: [UInt32: UInt32] = [:]
         blob.withUnsafeBytes { bytes in
             var offset = 0
@@ -112,7 +117,7 @@ public final class TranslationMemoryStore {
                 offset += 8
             }
         }
-        return MatchFolding(simplified: table)
+        return table
     }
 
     /// Records `folding`'s simplified forms, once, before the first units are stored.

@@ -19,13 +19,10 @@ public struct StoredText: Sendable {
     public var id: Int64
     /// The text as stored (inline codes as `Segment.placeholder`).
     public var text: String
-    /// The text folded by `MatchFolding`.
-    public var folded: String
 
-    public init(id: Int64, text: String, folded: String) {
+    public init(id: Int64, text: String) {
         self.id = id
         self.text = text
-        self.folded = folded
     }
 }
 
@@ -68,6 +65,7 @@ public struct FuzzySearch {
     public let side: MemorySide
     public let minimum: Int
     public private(set) var statistics = Statistics()
+    private let folding: MatchFolding
 
     /// Prepares a search for `query` (folded with `folding`) on `side` (detected when nil).
     public init(query: String, side: MemorySide? = nil, minimum: Int, folding: MatchFolding) {
@@ -75,6 +73,7 @@ public struct FuzzySearch {
         tokens = MatchTokens(query, folding: folding)
         self.side = side ?? MemorySide.detect(tokens)
         self.minimum = max(Self.lowestMinimum, min(100, minimum))
+        self.folding = folding
     }
 
     /// The hits from `source`, best first (then lowest id), at most `limit`.
@@ -145,7 +144,7 @@ public struct FuzzySearch {
             start += chunk.count
             statistics.scored += chunk.count
             for stored in try source.texts(chunk.map(\.id), side: side) {
-                let storedTokens = MatchTokens(stored.folded, folding: nil)
+                let storedTokens = MatchTokens(stored.text, folding: folding)
                 if let score = MatchScore.score(query: tokens, source: storedTokens, identical: stored.text == query, minimum: minimum) {
                     found.append(FuzzyHit(id: stored.id, score: score, text: stored.text))
                 }
@@ -171,7 +170,7 @@ public struct FuzzySearch {
     public func scan(_ texts: some Sequence<StoredText>, limit: Int) -> [FuzzyHit] {
         var found: [FuzzyHit] = []
         for stored in texts {
-            let storedTokens = MatchTokens(stored.folded, folding: nil)
+            let storedTokens = MatchTokens(stored.text, folding: folding)
             if let score = MatchScore.score(query: tokens, source: storedTokens, identical: stored.text == query, minimum: minimum) {
                 found.append(FuzzyHit(id: stored.id, score: score, text: stored.text))
             }

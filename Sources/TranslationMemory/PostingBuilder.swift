@@ -15,10 +15,15 @@ public struct PostingBuilder: Sendable {
 
     /// Adds the text `id`, already tokenized, on `side`.
     public mutating func add(id: Int64, tokens: [UInt64], side: MemorySide) {
-        for item in CandidateIndex.items(tokens, scheme: side.scheme) {
-            lists[side.rawValue][item, default: List()].append(id: id, length: tokens.count)
+        add(id: id, items: CandidateIndex.items(tokens, scheme: side.scheme), length: tokens.count, side: side)
+    }
+
+    /// Adds the text `id` of `length` tokens, whose `CandidateIndex.items` are `items`, on `side`.
+    public mutating func add(id: Int64, items: [Int64], length: Int, side: MemorySide) {
+        for item in items {
+            lists[side.rawValue][item, default: List()].append(id: id, length: length)
         }
-        entryCount += tokens.count + 1
+        entryCount += items.count
     }
 
     /// True when nothing was added.
@@ -54,9 +59,8 @@ public struct InMemoryCandidateIndex: CandidateSource {
     public init(_ texts: [(id: Int64, text: String, side: MemorySide)], folding: MatchFolding) {
         var builder = PostingBuilder()
         for text in texts {
-            let folded = folding.fold(text.text)
-            stored[text.side.rawValue][text.id] = StoredText(id: text.id, text: text.text, folded: folded)
-            builder.add(id: text.id, tokens: MatchTokens(folded, folding: nil).ids, side: text.side)
+            stored[text.side.rawValue][text.id] = StoredText(id: text.id, text: text.text)
+            builder.add(id: text.id, tokens: MatchTokens(text.text, folding: folding).ids, side: text.side)
         }
         builder.blocks { side, item, count, bytes in
             lists[side.rawValue][item] = bytes
