@@ -28,7 +28,7 @@ func benchmarkMemory() throws {
     let folding = try MatchFolding()
     let shuyu = root.appendingPathComponent(".build/release/shuyu").path
     print("## Translation memory (\(queries.count) queries, min 75, top 10)")
-    print("| memory | import units/s | in-process p50 / p99 ms | brute-force scan p50 ms | speed-up p50 | recall vs scan | whole process p50 ms | candidates scored (mean) | db MB | RSS MB |")
+    print("| memory | import units/s | in-process p50 / p99 ms | brute-force scan p50 ms | speed-up p50 | recall vs scan | whole process p50 ms | candidates scored (mean) | db MB | match RSS MB |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for size in sizes {
         let pairs = size <= small.count ? Array(small.prefix(size)) : grow(base, to: size)
@@ -92,11 +92,15 @@ func benchmarkMemory() throws {
                 run(shuyu, ["tm", "match", "--tm", path, query], in: nil)
                 processTimes.append(seconds(ContinuousClock.now - start))
             }
-            var usage = rusage()
-            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-            rss = usage.ru_maxrss / 1024
+            // Peak memory of one whole-process match, from GNU time (getrusage's figure for
+            // children spawned from this large process would be this process's own).
+            let report = folder.appendingPathComponent("time.txt").path
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/time") {
+                run("/usr/bin/time", ["-f", "%M", "-o", report, shuyu, "tm", "match", "--tm", path, queries[0]], in: nil)
+                rss = (Int((try? String(contentsOfFile: report, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0) / 1024
+            }
         }
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let bytes = ["", "-wal"].reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: path + $1)[.size] as? Int) ?? 0) }
         let p50 = percentile(indexTimes, 0.5) * 1000, p99 = percentile(indexTimes, 0.99) * 1000
         let scan = percentile(scanTimes, 0.5) * 1000
         print("| \(size / 1000)k | \(Int(Double(size) / importSeconds)) | \(fixed(p50, 2)) / \(fixed(p99, 2)) | \(fixed(scan, 1)) | \(fixed(scan / p50, 0))× | \(agree)/\(queries.count) | \(processTimes.isEmpty ? "—" : fixed(percentile(processTimes, 0.5) * 1000, 1)) | \(scoredTotal / queries.count) | \(bytes / 1_000_000) | \(rss) |")

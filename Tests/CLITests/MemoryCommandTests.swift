@@ -136,6 +136,22 @@ import Testing
         #expect(json.stdout.contains("\"count\":1,"))
     }
 
+    @Test func importsThePairsExtractFindsInTheProjectCorpora() throws {
+        let dir = try CLI.temporaryFolder()
+        for folder in ["Glossaries", "Corpora"] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try "zh\ten\n".write(to: dir.appendingPathComponent("Glossaries/team.tsv"), atomically: true, encoding: .utf8)
+        try "This week Moonshot AI [月之暗面] released a model.\nThe Involution King1 wins.\n\n1. 卷王: the winner of the rat race\n"
+            .write(to: dir.appendingPathComponent("Corpora/notes.md"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["tm", "import", "--corpora"], directory: dir)
+        #expect(result.status == 0 && result.stderr.contains("2 units from 1 files: 2 added"), "\(result.stderr)")
+        let match = try CLI.run(["tm", "match", "月之暗面"], directory: dir)
+        #expect(match.stdout.contains("Moonshot AI") && match.stdout.contains("notes.md:1"))
+        let footnote = try CLI.run(["tm", "match", "--format", "json", "卷王"], directory: dir)
+        #expect(footnote.stdout.contains("\"target\":\"Involution King\""))
+    }
+
     @Test func readsUTF16WithBOM() throws {
         let dir = try CLI.temporaryFolder()
         var bytes: [UInt8] = [0xFF, 0xFE]
@@ -171,5 +187,45 @@ import Testing
             #expect(rows == 4 || rows == 60_004, "after \(delay) s the memory had \(rows - 1) units")
             if rows == 60_004 { break }
         }
+    }
+}
+
+/// Other tools read what `shuyu tm export` writes: translate-toolkit's TMX reader
+/// (installed by ../shared/bench/setup.sh; the test is skipped without it).
+@Suite struct MemoryInteroperabilityTests {
+    static let python: String? = {
+        let venv = ProcessInfo.processInfo.environment["PEERS_VENV"]
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/shuyu-peers-venv").path
+        let path = venv + "/bin/python"
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }()
+
+    @Test(.enabled(if: python != nil, "translate-toolkit is not installed (run ../shared/bench/setup.sh)"))
+    func translateToolkitReadsTheExport() throws {
+        let dir = try CLI.temporaryFolder()
+        try MemoryCommandTests.tmx.write(to: dir.appendingPathComponent("memory.tmx"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["tm", "import", "memory.tmx"], directory: dir).status == 0)
+        #expect(try CLI.run(["tm", "export", "-o", "out.tmx"], directory: dir).status == 0)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Benchmarks/interop/tmx_units.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python!)
+        process.arguments = [script.path, dir.appendingPathComponent("out.tmx").path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let units = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(units.count == 3)
+        #expect(units.first?["source"] as? String == "大语言模型正在改变翻译行业。")
+        #expect(units.first?["target"] as? String == "Large language models are changing the translation industry.")
+        #expect(units[1]["source"] as? String == "点击<b>保存</b>按钮。")
+        // translate-toolkit takes sources in the header's language only (zh-CN, the most
+        // common): the zh-TW unit comes through with its translation alone.
+        #expect(units.last?["target"] as? String == "Deep learning needs a lot of data.")
     }
 }

@@ -41,7 +41,11 @@ extension Shuyu.TranslationMemoryCommand {
                 case .tmx:
                     var units: [TranslationUnit] = []
                     try store.forEachUnit { units.append($0.translationUnit) }
-                    let source = units.first?.variants.first?.language ?? LanguageTag("zh-CN")
+                    // The header names the source language most units have (readers such as
+                    // translate-toolkit take every unit's source in that language).
+                    var languages: [LanguageTag: Int] = [:]
+                    for unit in units { if let language = unit.variants.first?.language { languages[language, default: 0] += 1 } }
+                    let source = languages.max { ($0.value, $1.key.canonical) < ($1.value, $0.key.canonical) }?.key ?? LanguageTag("zh-CN")
                     var header = TMXHeader.shuyu(sourceLanguage: source, toolVersion: Shuyu.version)
                     let imported = try store.importedHeaders()
                     header.metadata.properties += imported.properties
