@@ -11,12 +11,7 @@ enum IndexOpening {
         let project = Project.discover()
         let config = try project.map { try ProjectConfig.load(in: $0.root) }
         var sources = IndexSources()
-        let cwd = FileManager.default.currentDirectoryPath
-        func display(_ path: String) -> String {
-            // Paths inside the current folder are shown relative to it.
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : absolute
-        }
+        let display = DisplayPath.relative
         if let project {
             sources.glossaries = (project.glossaryFiles + (config?.paths("glossaries") ?? [])).map(display)
             var corpusFiles: [String] = []

@@ -7,9 +7,7 @@ enum MemoryOpening {
     static func path(_ option: String?) -> String {
         if let option { return option }
         let root = Project.discover()?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let absolute = root.appendingPathComponent(".shuyu/tm.sqlite").standardizedFileURL.path
-        let cwd = FileManager.default.currentDirectoryPath
-        return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : absolute
+        return DisplayPath.relative(root.appendingPathComponent(".shuyu/tm.sqlite").path)
     }
 
     /// Opens the memory; `create: false` for commands that only read it.

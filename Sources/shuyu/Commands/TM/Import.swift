@@ -49,7 +49,7 @@ extension Shuyu.TranslationMemoryCommand {
                     guard let project = Project.discover() else {
                         throw CLIError("shuyu: error: --corpora needs a project (a folder with Glossaries/ or .shuyu.toml, here or above)")
                     }
-                    paths.append(project.corporaFolder.path)
+                    paths.append(DisplayPath.relative(project.corporaFolder.path))
                 }
                 let read = try MemoryFiles.read(paths, format: from)
                 let store = try MemoryOpening.open(memory.path, create: true)
