@@ -152,6 +152,15 @@ import Testing
         #expect(footnote.stdout.contains("\"target\":\"Involution King\""))
     }
 
+    @Test func extractReadsTMXAsSentencePairs() throws {
+        let dir = try CLI.temporaryFolder()
+        try Self.tmx.write(to: dir.appendingPathComponent("memory.tmx"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["extract", "--format", "jsonl", "."], directory: dir)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(result.status == 0 && lines.count == 3, "\(result.stderr)")
+        #expect(lines[1].contains("\"zh\":\"点击{1}保存{/1}按钮。\"") && lines[1].contains("\"kind\":\"parallel\""))
+    }
+
     @Test func readsUTF16WithBOM() throws {
         let dir = try CLI.temporaryFolder()
         var bytes: [UInt8] = [0xFF, 0xFE]

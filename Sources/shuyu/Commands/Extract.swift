@@ -15,8 +15,9 @@ extension Shuyu {
             original in brackets (Stepfun [阶跃星辰], AI Era[新智元], （平台）, 【智谱】), unbracketed \
             originals (Qian Mu 钱穆, Studies/中国政治学), Chinese with English in parentheses \
             (深度求索（DeepSeek）), footnote markers linked to definitions (Involution King1 … \
-            卷王: …), and parallel sources (NAME.zh.txt with NAME.en.txt, TSV with zh/en columns). \
-            Folders are searched for .md, .markdown, .txt and .tsv files.
+            卷王: …), and parallel sources (NAME.zh.txt with NAME.en.txt, TSV with zh/en columns, \
+            TMX translation memories). Folders are searched for .md, .markdown, .txt, .tsv and \
+            .tmx files.
 
             Examples:
               shuyu extract Corpora/

@@ -1,23 +1,27 @@
 import BilingualCorpus
+import Formats
 import Foundation
 import SourceText
+import TranslationMemory
 
-/// One thing to extract from: a document, a line-aligned file pair, or a parallel TSV.
+/// One thing to extract from: a document, a line-aligned file pair, a parallel TSV,
+/// or a translation memory (TMX).
 enum CorpusDocument {
     case text(path: String)
     case alignedPair(zh: String, en: String)
     case parallelTSV(path: String)
+    case memory(path: String)
 
     var displayName: String {
         switch self {
-        case .text(let path), .parallelTSV(let path): path
+        case .text(let path), .parallelTSV(let path), .memory(let path): path
         case .alignedPair(let zh, _): zh
         }
     }
 }
 
 enum CorpusFiles {
-    static let extensions: Set<String> = ["md", "markdown", "txt", "tsv", "text"]
+    static let extensions: Set<String> = ["md", "markdown", "txt", "tsv", "text", "tmx"]
 
     /// The documents under `paths`: `NAME.zh.EXT` with `NAME.en.EXT` beside it is a
     /// line-aligned pair; a `.tsv` is a parallel TSV; anything else is a document.
@@ -35,6 +39,8 @@ enum CorpusFiles {
                     documents.append(.alignedPair(zh: partner, en: file))
                     used.insert(partner)
                 }
+            } else if file.lowercased().hasSuffix(".tmx") {
+                documents.append(.memory(path: file))
             } else if file.lowercased().hasSuffix(".tsv") {
                 documents.append(.parallelTSV(path: file))
             } else {
@@ -76,6 +82,21 @@ enum CorpusFiles {
             let zhText = try InputFiles.read(zh).text
             let enText = try InputFiles.read(en).text
             for pair in try ParallelText.alignedLines(zh: zhText, en: enText, zhSource: zh, enSource: en) { try body(pair) }
+        case .memory(let path):
+            // Each unit with a Chinese and an English (or other) variant is a sentence pair.
+            try InputFiles.requireFile(path)
+            let document = try TMXReader.read(bytes: [UInt8](try InputFiles.data(path)), source: path)
+            for unit in document.units {
+                guard let zh = unit.variants.first(where: { $0.language.isChinese }),
+                      let en = unit.variants.first(where: { $0.language.isEnglish }) ?? unit.variants.first(where: { !$0.language.isChinese })
+                else { continue }
+                let zhText = zh.segment.displayText, enText = en.segment.displayText
+                guard !zhText.allSatisfy(\.isWhitespace), !enText.allSatisfy(\.isWhitespace) else { continue }
+                let line = unit.origin?.line ?? 1
+                try body(AlignedPair(zh: zhText, en: enText, kind: .parallel, source: path,
+                                     zhLocation: SourceLocation(line: line, column: 1), enLocation: SourceLocation(line: line, column: 1),
+                                     confidence: 1, evidence: ["tmx"]))
+            }
         case .parallelTSV(let path):
             let input = try InputFiles.read(path)
             if let pairs = try? ParallelText.tsv(input.text, source: input.name) {

@@ -18,7 +18,7 @@ enum IndexOpening {
             if FileManager.default.fileExists(atPath: project.corporaFolder.path) {
                 for document in try CorpusFiles.documents([project.corporaFolder.path]) {
                     switch document {
-                    case .text(let path), .parallelTSV(let path): corpusFiles.append(path)
+                    case .text(let path), .parallelTSV(let path), .memory(let path): corpusFiles.append(path)
                     case .alignedPair(let zh, _): corpusFiles.append(zh)
                     }
                 }

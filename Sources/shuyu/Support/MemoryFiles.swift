@@ -43,10 +43,7 @@ enum MemoryFiles {
             }
             switch format ?? .guess(path) {
             case .tmx:
-                try InputFiles.requireFile(path)
-                let document = try TMXReader.read(bytes: [UInt8](try InputFiles.data(path)), source: path)
-                files.append(MemoryFile(path: path, units: document.units, sourceLanguage: document.header.sourceLanguage,
-                                        header: document.header.metadata))
+                files.append(try memory(path))
             case .tsv:
                 files.append(MemoryFile(path: path, units: try PairTSV.read(try InputFiles.read(path).text, source: path)))
             case .parallel:
@@ -65,12 +62,24 @@ enum MemoryFiles {
             let glossaries = try Project.discover().map { try GlossaryLoading.load($0.glossaryFiles) } ?? []
             let extractor = try GlossaryLoading.extractor(for: glossaries, pinyin: try GlossaryLoading.pinyin(for: glossaries))
             for document in try CorpusFiles.documents(corpusPaths) {
+                if case .memory(let path) = document {
+                    files.append(try memory(path))
+                    continue
+                }
                 var units: [TranslationUnit] = []
                 try CorpusFiles.forEachPair(in: document, extractor: extractor) { pair in units.append(unit(pair)) }
                 files.append(MemoryFile(path: document.displayName, units: units))
             }
         }
         return files
+    }
+
+    /// A TMX file, whole: inline codes, properties and header kept.
+    static func memory(_ path: String) throws -> MemoryFile {
+        try InputFiles.requireFile(path)
+        let document = try TMXReader.read(bytes: [UInt8](try InputFiles.data(path)), source: path)
+        return MemoryFile(path: path, units: document.units, sourceLanguage: document.header.sourceLanguage,
+                          header: document.header.metadata)
     }
 
     /// A found pair as a unit: Chinese source, English target, its place as origin.
