@@ -2,6 +2,7 @@ import ArgumentParser
 import BilingualCorpus
 import ChineseText
 import DraftCheck
+import Formats
 import Foundation
 import Reporting
 import SourceText

@@ -1,5 +1,6 @@
 import BilingualCorpus
 import ChineseText
+import Formats
 import Foundation
 import Store
 import Terminology
