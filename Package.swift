@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -46,6 +47,8 @@ let package = Package(
         .target(name: "Formats", dependencies: ["Terminology", "SourceText", "ChineseText", "TranslationMemory"]),
         // Draft checks: one rule per file, findings as values.
         .target(name: "DraftCheck", dependencies: ["BilingualCorpus", "Terminology", "SourceText"]),
+        // Every parser behind one entry point, for the fuzzer and its regression tests.
+        .target(name: "ParserFuzzing", dependencies: ["Formats", "BilingualCorpus", "DraftCheck", "TranslationMemory"]),
         // Findings as text, JSON, SARIF 2.1.0 and GitHub annotations.
         .target(name: "Reporting", dependencies: ["SourceText"]),
         // The embedded index (SQLite through GRDB): the only module that imports GRDB.
@@ -73,9 +76,21 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText", "TranslationMemory"]),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory"]),
+        .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"], resources: [.copy("Regressions")]),
         .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "BilingualCorpus", "ChineseText", "SourceText"]),
         .testTarget(name: "CLITests", dependencies: ["shuyu"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, only when asked for (SHUYU_FUZZ=1): see README, "Fuzzing".
+if ProcessInfo.processInfo.environment["SHUYU_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "shuyu-fuzz",
+        dependencies: ["ParserFuzzing"],
+        path: "Fuzz/ShuyuFuzz",
+        swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
+        linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    ))
+}

@@ -1,0 +1,51 @@
+import BilingualCorpus
+import DraftCheck
+import Formats
+import Foundation
+import TranslationMemory
+
+/// Runs one of Shuyu's parsers on arbitrary bytes, as the fuzzer (`Fuzz/`) and the
+/// regression tests of what it found do. A parser may reject the input with an
+/// error; it must never crash, hang or read outside the input.
+public enum ParserFuzzing {
+    /// The parsers.
+    public enum Target: String, CaseIterable, Sendable {
+        /// Bracket, footnote and pair extraction, then every check rule.
+        case document
+        case tmx, tbx, tsv, pairs, csv, cedict, config
+    }
+
+    nonisolated(unsafe) private static var extractor: PairExtractor?
+
+    /// Feeds `bytes` to `target`'s parser. Traps (the fuzzer's finding) when a TMX file
+    /// that was read does not write and read back to the same units.
+    public static func run(_ target: Target, bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch target {
+        case .document:
+            if extractor == nil { extractor = try? PairExtractor() }
+            guard let extractor else { return }
+            _ = extractor.extract(text, source: "fuzz.md")
+            let document = DraftDocument(text: text, source: "fuzz.md", extractor: extractor)
+            _ = Checker().check([document])
+        case .tmx:
+            if let document = try? TMXReader.read(bytes: bytes, source: "fuzz.tmx") {
+                let written = TMXWriter.write(document)
+                let again = try? TMXReader.read(bytes: Array(written.utf8), source: "again.tmx")
+                precondition(again?.units.map(\.variants) == document.units.map(\.variants), "TMX round trip changed the units")
+            }
+        case .tbx:
+            _ = try? TBXReader.read(Data(bytes), source: "fuzz.tbx")
+        case .tsv:
+            _ = try? GlossaryTSVReader.read(text, source: "fuzz.tsv").entries
+        case .pairs:
+            _ = try? PairTSV.read(text, source: "fuzz.tsv")
+        case .csv:
+            _ = try? CSVFormat.read(text, source: "fuzz.csv")
+        case .cedict:
+            _ = try? CEDICTReader.read(text, source: "fuzz.u8")
+        case .config:
+            _ = try? ProjectConfig.parse(text, source: ".shuyu.toml", folder: URL(fileURLWithPath: "/"))
+        }
+    }
+}
