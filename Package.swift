@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "CICUBaseline", dependencies: ["CICU"], path: "Benchmarks/CICUBaseline"),
         .executableTarget(
             name: "shuyu-bench",
-            dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText", "TranslationMemory", "Store"],
+            dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText", "TranslationMemory", "Store", "DraftCheck"],
             path: "Benchmarks/ShuyuBench"
         ),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
