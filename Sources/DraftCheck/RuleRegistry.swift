@@ -12,6 +12,7 @@ public enum RuleRegistry {
         TranslatorQueryRule.self,
         UntranslatedChineseRule.self,
         FootnoteMarkerRule.self,
+        RepeatedOriginalRule.self,
     ]
 
     /// The rule with `identifier`.

@@ -95,3 +95,27 @@ import Testing
             == "Stepfun [阶跃星辰] and Moonshot AI [月之暗面] and Kuaishou [快手].\r\nZhipu AI [智谱] said [安全、可靠、可控].\r\n")
     }
 }
+
+@Suite struct CheckConfigurationTests {
+    @Test func offByDefaultRulesAndSeveritiesComeFromTheConfig() throws {
+        let dir = try CLI.temporaryFolder()
+        let text = "Stepfun [阶跃星辰] grew fast.\n\nLater Stepfun [阶跃星辰] shrank, and [].\n"
+        try text.write(to: dir.appendingPathComponent("draft.md"), atomically: true, encoding: .utf8)
+        let plain = try CLI.run(["check", "--no-glossary", "draft.md"], directory: dir)
+        #expect(!plain.stdout.contains("repeated-original") && plain.stdout.contains("[empty-brackets]"))
+        #expect(plain.status == 0)
+        let enabled = try CLI.run(["check", "--no-glossary", "--enable", "repeated-original", "draft.md"], directory: dir)
+        #expect(enabled.stdout.contains("draft.md:3:14: info: original '阶跃星辰' repeated (first given on line 1); remove it here [repeated-original]"))
+        try "[check]\nenable = [\"repeated-original\"]\n\n[check.severity]\nempty-brackets = \"error\"\nrepeated-original = \"warning\"\n"
+            .write(to: dir.appendingPathComponent(".shuyu.toml"), atomically: true, encoding: .utf8)
+        let configured = try CLI.run(["check", "--no-glossary", "draft.md"], directory: dir)
+        #expect(configured.stdout.contains("draft.md:3:14: warning: original '阶跃星辰' repeated"))
+        #expect(configured.stdout.contains("error: empty brackets"))
+        #expect(configured.status == 1)
+        let fixed = try CLI.run(["check", "--no-glossary", "--enable", "repeated-original", "--fix", "--dry-run", "draft.md"], directory: dir)
+        #expect(fixed.stdout.contains("+Later Stepfun shrank, and []."))
+        try "[check.severity]\nempty-brackets = \"fatal\"\n".write(to: dir.appendingPathComponent(".shuyu.toml"), atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["check", "--no-glossary", "draft.md"], directory: dir)
+        #expect(bad.status == 2 && bad.stderr.contains("must be \"error\", \"warning\" or \"info\""))
+    }
+}

@@ -19,7 +19,9 @@ extension Shuyu {
             and a caret under the span; columns count Unicode scalars from 1 (as in JSON, SARIF \
             and GitHub output). Suppress a finding with `<!-- shuyu-disable-next-line RULE -->` \
             on the line before, or `<!-- shuyu-disable RULE -->` … `<!-- shuyu-enable RULE -->`. \
-            In .shuyu.toml: `[check]` with `disable = ["rule-id"]` and `spacing = "majority" | "always" | "never"`.
+            In .shuyu.toml: `[check]` with `disable = ["rule-id"]`, `enable = ["repeated-original"]` \
+            (rules that are off by default) and `spacing = "majority" | "always" | "never"`; \
+            `[check.severity]` with `rule-id = "error" | "warning" | "info"`.
 
             Exit status (every format): 0 nothing at or above the failing level (errors; \
             warnings too with --strict); 1 findings at or above it; 2 usage or input error.
@@ -49,6 +51,9 @@ extension Shuyu {
         @Option(name: .customLong("disable"), help: "Switch a rule off. Repeatable.")
         var disabled: [String] = []
 
+        @Option(name: .customLong("enable"), help: "Switch on a rule that is off by default (repeated-original). Repeatable.")
+        var enabled: [String] = []
+
         @Option(help: "Spacing before originals: majority (follow each document), always or never.")
         var spacing: String?
 
@@ -59,7 +64,7 @@ extension Shuyu {
         var dryRun = false
 
         func validate() throws {
-            for rule in disabled where RuleRegistry.rule(rule) == nil {
+            for rule in disabled + enabled where RuleRegistry.rule(rule) == nil {
                 throw ValidationError("unknown rule '\(rule)'; rules: \(RuleRegistry.all.map { $0.description.identifier }.joined(separator: ", "))")
             }
             if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
@@ -92,11 +97,30 @@ extension Shuyu {
                     documents.append(DraftDocument(text: input.text, source: input.name, extractor: extractor))
                 }
                 let off = Set(disabled + (config?.values["check.disable"] ?? []))
-                let rules = RuleRegistry.all.filter { $0.description.enabledByDefault && !off.contains($0.description.identifier) }
+                let on = Set(enabled + (config?.values["check.enable"] ?? []))
+                let rules = RuleRegistry.all.filter {
+                    ($0.description.enabledByDefault || on.contains($0.description.identifier)) && !off.contains($0.description.identifier)
+                }
+                // Severities from `[check.severity]`.
+                var severities: [String: Severity] = [:]
+                for (key, values) in config?.values ?? [:] where key.hasPrefix("check.severity.") {
+                    let rule = String(key.dropFirst("check.severity.".count))
+                    guard RuleRegistry.rule(rule) != nil else {
+                        throw CLIError("\(ProjectConfig.fileName): error: [check.severity] names an unknown rule '\(rule)'; rules: \(RuleRegistry.all.map { $0.description.identifier }.joined(separator: ", "))")
+                    }
+                    guard let value = values.first, let severity = Severity(rawValue: value) else {
+                        throw CLIError("\(ProjectConfig.fileName): error: the severity of '\(rule)' must be \"error\", \"warning\" or \"info\"")
+                    }
+                    severities[rule] = severity
+                }
                 let context = CheckContext(approved: approved, forbidden: forbidden,
                                            spacing: spacing ?? config?.string("check.spacing") ?? "majority")
                 let checker = Checker(rules: rules, context: context)
-                var findings = checker.check(documents)
+                var findings = checker.check(documents).map { finding in
+                    var finding = finding
+                    if let severity = severities[finding.ruleID] { finding.severity = severity }
+                    return finding
+                }
                 if fix {
                     var out = OutputBuffer()
                     var changed = false
