@@ -54,7 +54,8 @@ let package = Package(
         // The embedded index (SQLite through GRDB): the only module that imports GRDB.
         .target(
             name: "Store",
-            dependencies: ["Terminology", "Formats", "BilingualCorpus", "ChineseText", "TranslationMemory", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Terminology", "Formats", "BilingualCorpus", "ChineseText", "TranslationMemory", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "shuyu",
