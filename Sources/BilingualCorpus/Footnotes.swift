@@ -39,8 +39,13 @@ enum Footnotes {
             }
         } else {
             var n = 0, digits = 0
-            while i < line.count, let d = CharacterClass.superscriptDigit(line[i]) { n = n * 10 + d; i += 1; digits += 1 }
-            if digits > 0 { number = n }
+            // Digits past the fourth are read but not added: no note number is that long.
+            while i < line.count, let d = CharacterClass.superscriptDigit(line[i]) {
+                if digits < 4 { n = n * 10 + d }
+                i += 1
+                digits += 1
+            }
+            if digits > 0 && digits <= 4 { number = n }
         }
         skipSpaces()
         let zhStart = i
@@ -86,7 +91,12 @@ enum Footnotes {
                 n = d
                 digits = 1
                 j = i + 1
-                while j < line.count, let e = CharacterClass.superscriptDigit(line[j]) { n = n * 10 + e; j += 1 }
+                while j < line.count, let e = CharacterClass.superscriptDigit(line[j]) {
+                    if digits < 4 { n = n * 10 + e }
+                    j += 1
+                    digits += 1
+                }
+                if digits > 3 { continue }
             } else {
                 continue
             }

@@ -51,7 +51,11 @@ public struct FootnoteMarkerRule: CheckRule {
         if i < s.count, s[i] == "[" { i += 1; if i < s.count, s[i] == "^" { i += 1 } }
         if i < s.count, s[i] == "^" { i += 1 }
         var n = 0, digits = 0
-        while i < s.count, let d = digit(s[i]) { n = n * 10 + d; i += 1; digits += 1 }
+        while i < s.count, let d = digit(s[i]) {
+            if digits < 4 { n = n * 10 + d }  // longer numbers are refused below
+            i += 1
+            digits += 1
+        }
         guard digits > 0, digits <= 3, i < s.count else { return nil }
         guard s[i] == "]" || s[i] == "." || s[i] == ")" || CharacterClass.isSpace(s[i]) else { return nil }
         return (n, start)
