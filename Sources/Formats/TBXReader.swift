@@ -1,6 +1,3 @@
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Foundation
 import SourceText
 public import Terminology
@@ -11,28 +8,39 @@ public import Terminology
 /// administrative status (`preferredTerm-admn-sts` → approved, `admittedTerm` →
 /// candidate, `deprecatedTerm`/`supersededTerm` → deprecated) are kept.
 ///
-/// No DTD or external entity is ever read or fetched.
+/// Read with `XMLScanner`: no DTD or external entity is ever read or fetched, entity
+/// declarations are refused, and UTF-16 files with a byte order mark are fine.
 public enum TBXReader {
     /// The glossary in `data`, read from `source`.
     /// - Throws: `FormatError` with the line and column of malformed XML, or of a file that is not TBX.
     public static func read(_ data: Data, source: String) throws(FormatError) -> Glossary {
-        let delegate = TBXParserDelegate()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.delegate = delegate
-        let ok = parser.parse()
-        if !ok || delegate.failure != nil {
-            let line = max(1, parser.lineNumber), column = max(1, parser.columnNumber)
-            let reason = delegate.failure ?? (parser.parserError.map { "malformed XML (\(($0 as NSError).code))" } ?? "malformed XML")
-            throw FormatError(source: source, location: SourceLocation(line: line, column: column),
-                              message: "\(reason); nothing was imported")
+        var scanner = try XMLScanner(fileBytes: [UInt8](data), source: source)
+        let reader = TBXParserDelegate()
+        do throws(FormatError) {
+            while let token = try scanner.next() {
+                switch token.kind {
+                case .startTag(let name, let attributes, let selfClosing):
+                    var table: [String: String] = [:]
+                    for attribute in attributes where table[attribute.name] == nil { table[attribute.name] = attribute.value }
+                    if let failure = reader.start(name, attributes: table, line: token.location.line) {
+                        throw FormatError(source: source, location: token.location, message: "\(failure); nothing was imported")
+                    }
+                    if selfClosing { reader.end(name) }
+                case .endTag(let name):
+                    reader.end(name)
+                case .text(let text), .cdata(let text):
+                    reader.text += text
+                }
+            }
+        } catch {
+            throw error.message.hasSuffix("nothing was imported") ? error
+                : FormatError(source: error.source, location: error.location, message: error.message + "; nothing was imported")
         }
-        guard delegate.sawRoot else {
+        guard reader.sawRoot else {
             throw FormatError(source: source, location: SourceLocation(line: 1, column: 1),
                               message: "not a TBX file: the root element must be <martif> or <tbx>")
         }
-        return Glossary(rows: delegate.rows, source: source)
+        return Glossary(rows: reader.rows, source: source)
     }
 }
 
@@ -44,13 +52,13 @@ private struct TBXTerm {
     var line = 0
 }
 
-private final class TBXParserDelegate: NSObject, XMLParserDelegate {
+/// What the reader remembers while it walks the elements.
+private final class TBXParserDelegate {
     var rows: [Glossary.Row] = []
-    var failure: String?
     var sawRoot = false
+    var text = ""
 
     private var path: [String] = []
-    private var text = ""
     private var language = ""
     private var entryLine = 0
     private var definition = ""
@@ -59,13 +67,11 @@ private final class TBXParserDelegate: NSObject, XMLParserDelegate {
     private var currentTerm: TBXTerm?
     private var currentAttributes: [String: String] = [:]
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    /// An element starts; returns why the file is not TBX, if it is not.
+    func start(_ name: String, attributes: [String: String], line: Int) -> String? {
         if path.isEmpty {
             guard name == "martif" || name == "tbx" else {
-                failure = "not a TBX file: the root element is <\(name)>, expected <martif> or <tbx>"
-                parser.abortParsing()
-                return
+                return "not a TBX file: the root element is <\(name)>, expected <martif> or <tbx>"
             }
             sawRoot = true
         }
@@ -74,24 +80,22 @@ private final class TBXParserDelegate: NSObject, XMLParserDelegate {
         currentAttributes = attributes
         switch name {
         case "termEntry", "conceptEntry":
-            entryLine = parser.lineNumber
+            entryLine = line
             definition = ""
             domain = ""
             terms = []
         case "langSet", "langSec":
             language = (attributes["xml:lang"] ?? attributes["lang"] ?? "").lowercased()
         case "tig", "ntig", "termSec":
-            currentTerm = TBXTerm(line: parser.lineNumber)
+            currentTerm = TBXTerm(line: line)
         default:
             break
         }
+        return nil
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    /// An element ends.
+    func end(_ name: String) {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let type = currentAttributes["type"] ?? ""
         switch name {
@@ -116,10 +120,6 @@ private final class TBXParserDelegate: NSObject, XMLParserDelegate {
         }
         if !path.isEmpty { path.removeLast() }
         text = ""
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if failure == nil { failure = "malformed XML" }
     }
 
     private func emitEntry() {

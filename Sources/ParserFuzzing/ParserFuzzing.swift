@@ -30,9 +30,16 @@ public enum ParserFuzzing {
             _ = Checker().check([document])
         case .tmx:
             if let document = try? TMXReader.read(bytes: bytes, source: "fuzz.tmx") {
+                // What was read writes TMX that reads back to the same units, except where
+                // the file held raw control characters XML cannot carry outside segment text
+                // (documented in TMXControlCharacter); and writing is stable after that.
                 let written = TMXWriter.write(document)
-                let again = try? TMXReader.read(bytes: Array(written.utf8), source: "again.tmx")
-                precondition(again?.units.map(\.variants) == document.units.map(\.variants), "TMX round trip changed the units")
+                guard let again = try? TMXReader.read(bytes: Array(written.utf8), source: "again.tmx") else {
+                    preconditionFailure("TMX written from a file that was read does not read back")
+                }
+                let hasControls = bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+                precondition(hasControls || again.units.map(\.variants) == document.units.map(\.variants), "TMX round trip changed the units")
+                precondition(TMXWriter.write(again) == written, "TMX writing is not stable")
             }
         case .tbx:
             _ = try? TBXReader.read(Data(bytes), source: "fuzz.tbx")
