@@ -61,7 +61,7 @@ public enum CSVFormat {
         var tsv = ""
         var lineMap: [Int] = []
         for record in records where !(record.fields.count == 1 && record.fields[0].isEmpty) {
-            tsv += record.fields.map(TSVField.escape).joined(separator: "\t") + "\n"
+            tsv += TSVField.row(record.fields) + "\n"
             lineMap.append(record.line)
         }
         do {

@@ -10,7 +10,7 @@ public enum GlossaryTSVWriter {
     /// `entry` as one TSV line (no terminator) with fields in `columns` order;
     /// unknown columns come from `entry.extra`.
     public static func row(_ entry: TermEntry, columns: [String]) -> String {
-        columns.map { column -> String in
+        TSVField.row(columns.map { column -> String in
             let value: String = switch column {
             case "zh": entry.zh
             case "en": entry.en
@@ -22,8 +22,8 @@ public enum GlossaryTSVWriter {
             case "source": entry.source
             default: entry.extra[column] ?? ""
             }
-            return TSVField.escape(value)
-        }.joined(separator: "\t")
+            return value
+        })
     }
 
     /// A whole glossary file: header and rows.

@@ -47,6 +47,6 @@ public enum PairTSV {
 
     /// One row: the Chinese and the other text, escaped.
     public static func row(zh: String, en: String) -> String {
-        TSVField.escape(zh) + "\t" + TSVField.escape(en)
+        TSVField.row([zh, en])
     }
 }

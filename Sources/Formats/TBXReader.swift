@@ -96,7 +96,8 @@ private final class TBXParserDelegate {
 
     /// An element ends.
     func end(_ name: String) {
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // XML white space only: a zero-width or ideographic space is part of the term.
+        let value = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n"))
         let type = currentAttributes["type"] ?? ""
         switch name {
         case "term":

@@ -1,13 +1,15 @@
 /// The escaping of glossary TSV fields: a field cannot hold a tab or a line
 /// break, so `\t`, `\n`, `\r` and `\\` stand for a tab, a line feed, a carriage
-/// return and a backslash. Any other backslash is kept as it is.
+/// return and a backslash; `\#` stands for a `#` that opens a line (which would
+/// otherwise make the row a comment). Any other backslash is kept as it is.
 public enum TSVField {
-    /// `field` as written in a TSV file.
-    public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" || $0 == "\r\n" }) else {
+    /// `field` as written in a TSV file; `opensLine` for the first field of a row.
+    public static func escape(_ field: String, opensLine: Bool = false) -> String {
+        let hash = opensLine && field.hasPrefix("#")
+        guard hash || field.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" || $0 == "\r\n" }) else {
             return field
         }
-        var out = ""
+        var out = hash ? "\\" : ""
         for scalar in field.unicodeScalars {
             switch scalar {
             case "\t": out += "\\t"
@@ -18,6 +20,11 @@ public enum TSVField {
             }
         }
         return out
+    }
+
+    /// A row of `fields`, escaped and joined by tabs.
+    public static func row(_ fields: [String]) -> String {
+        fields.enumerated().map { escape($1, opensLine: $0 == 0) }.joined(separator: "\t")
     }
 
     /// The field value that `raw`, as written in a TSV file, stands for.
@@ -35,6 +42,7 @@ public enum TSVField {
             case "n": out += "\n"
             case "r": out += "\r"
             case "\\": out += "\\"
+            case "#": out += "#"
             case let other?:
                 out += "\\"
                 out.unicodeScalars.append(other)

@@ -26,7 +26,7 @@ enum CandidateReport {
             for rendering in term.renderings {
                 let fields = [term.zh, pinyin.toneMarked(term.zh), rendering.en, String(rendering.count), rendering.firstSource,
                               term.hasConflict ? "conflict" : "", term.definitions.first ?? ""]
-                out.writeLine(fields.map(TSVField.escape).joined(separator: "\t"))
+                out.writeLine(TSVField.row(fields))
             }
         }
     }

@@ -70,11 +70,11 @@ enum LookupReport {
         out.writeLine("zh\tpinyin\ten\tstatus\tuses\tsources\tmatch")
         for report in reports {
             if report.renderings.isEmpty {
-                out.writeLine([report.zh, report.pinyin, report.senses.first ?? "", "dictionary", "0", "", report.match].map(TSVField.escape).joined(separator: "\t"))
+                out.writeLine(TSVField.row([report.zh, report.pinyin, report.senses.first ?? "", "dictionary", "0", "", report.match]))
             }
             for r in report.renderings {
-                out.writeLine([report.zh, report.pinyin, r.en, r.status?.rawValue ?? "", String(r.uses),
-                               r.sources.joined(separator: " "), report.match].map(TSVField.escape).joined(separator: "\t"))
+                out.writeLine(TSVField.row([report.zh, report.pinyin, r.en, r.status?.rawValue ?? "", String(r.uses),
+                                            r.sources.joined(separator: " "), report.match]))
             }
         }
     }
