@@ -372,7 +372,9 @@ private struct PendingRow: Sendable {
         let zhVariant = unit.variants[zhIndex], otherVariant = unit.variants[otherIndex]
         zh = zhVariant.segment.plainText
         other = otherVariant.segment.plainText
-        guard !zh.allSatisfy(\.isWhitespace), !other.allSatisfy(\.isWhitespace) else { return nil }
+        guard !zh.unicodeScalars.allSatisfy(\.properties.isWhitespace), !other.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
+            return nil
+        }
         zhLanguage = zhVariant.language.written
         otherLanguage = otherVariant.language.written
         func markup(_ segment: Segment) -> String? {
@@ -396,9 +398,13 @@ private struct PendingRow: Sendable {
             metadata = (try? encoder.encode(stored)).map { String(decoding: $0, as: UTF8.self) }
         }
         var hasher = FNV64()
-        for field in [zhLanguage.lowercased(), zh, zhMarkup ?? "", otherLanguage.lowercased(), other, otherMarkup ?? ""] {
-            hasher.add(field)
-        }
+        // Language codes by their lower-case subtags: `ZH-cn` and `zh_CN` are the same.
+        for subtag in zhVariant.language.subtags { hasher.add(subtag) }
+        hasher.add(zh)
+        hasher.add(zhMarkup ?? "")
+        for subtag in otherVariant.language.subtags { hasher.add(subtag) }
+        hasher.add(other)
+        hasher.add(otherMarkup ?? "")
         key = Int64(bitPattern: hasher.value)
     }
 

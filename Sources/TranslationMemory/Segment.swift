@@ -28,6 +28,7 @@ public struct Segment: Hashable, Sendable, Codable {
     /// The translatable text, each code that stands for native markup written as
     /// `Segment.placeholder`; the text inside `<hi>` is kept, since it is translatable.
     public var plainText: String {
+        if parts.count == 1, case .text(let text) = parts[0] { return text }
         var text = ""
         Segment.appendPlain(parts, to: &text)
         return text
