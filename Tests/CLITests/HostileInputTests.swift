@@ -74,4 +74,32 @@ import Testing
                     "after \(delay) s the glossary was \(text.utf8.count) bytes")
         }
     }
+
+    /// Two imports into the same glossary at once both land: the second waits for the
+    /// first (a lock on the folder) instead of overwriting it.
+    @Test func concurrentImportsIntoOneGlossaryBothLand() throws {
+        let dir = try CLI.temporaryFolder()
+        for (name, prefix) in [("a.tsv", "甲"), ("b.tsv", "乙")] {
+            var tsv = "zh\ten\n"
+            for k in 0..<3000 { tsv += "\(prefix)\(k)\tterm \(prefix) \(k)\n" }
+            try tsv.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try "zh\ten\n卷王\tInvolution King\n".write(to: dir.appendingPathComponent("team.tsv"), atomically: true, encoding: .utf8)
+        let processes = ["a.tsv", "b.tsv"].map { input -> Process in
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["glossary", "import", input, "--into", "team.tsv"]
+            process.currentDirectoryURL = dir
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let text = try String(contentsOf: dir.appendingPathComponent("team.tsv"), encoding: .utf8)
+        #expect(text.contains("卷王\tInvolution King"))
+        #expect(text.contains("甲2999\tterm 甲 2999") && text.contains("乙2999\tterm 乙 2999"))
+        #expect(text.split(separator: "\n").count == 6002)
+    }
 }

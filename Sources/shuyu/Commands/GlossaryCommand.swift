@@ -75,12 +75,16 @@ extension Shuyu.GlossaryCommand {
             try reportingErrors {
                 var entries: [TermEntry] = []
                 for file in files { entries += try (from ?? .guess(file)).read(file) }
-                let existing = FileManager.default.fileExists(atPath: into) ? try InputFiles.read(into).text : ""
                 let pinyin = try ChinesePinyin.make()
                 let keys = PinyinSortKeys()
-                let outcome = try GlossaryMerge.merge(entries: entries, into: existing, source: into,
-                                                      pinyin: { pinyin($0) }, sortKey: { keys.key($0) })
-                if outcome.added > 0 || existing.isEmpty { try AtomicFile.write(outcome.text, to: into) }
+                // Read, merge and write under the folder lock: a concurrent import waits.
+                let (outcome, _) = try FileLock.withLock(for: into) {
+                    let existing = FileManager.default.fileExists(atPath: into) ? try InputFiles.read(into).text : ""
+                    let outcome = try GlossaryMerge.merge(entries: entries, into: existing, source: into,
+                                                          pinyin: { pinyin($0) }, sortKey: { keys.key($0) })
+                    if outcome.added > 0 || existing.isEmpty { try AtomicFile.write(outcome.text, to: into) }
+                    return (outcome, existing)
+                }
                 for conflict in outcome.conflicts { Console.error("conflict: \(conflict)") }
                 Console.error("\(into): added \(outcome.added) rows; \(outcome.alreadyPresent) were already there")
             }
@@ -154,15 +158,17 @@ extension Shuyu.GlossaryCommand {
                 let keys = PinyinSortKeys()
                 var unsorted = 0
                 for file in files {
-                    let text = try InputFiles.read(file).text
-                    let sorted = try GlossaryMerge.sorted(text, source: file, sortKey: { keys.key($0) })
-                    guard sorted != text else { continue }
-                    unsorted += 1
-                    if check {
-                        Console.error("\(file): not in canonical order (run: shuyu glossary sort \(file))")
-                    } else {
-                        try AtomicFile.write(sorted, to: file)
-                        Console.error("\(file): sorted")
+                    try FileLock.withLock(for: file) {
+                        let text = try InputFiles.read(file).text
+                        let sorted = try GlossaryMerge.sorted(text, source: file, sortKey: { keys.key($0) })
+                        guard sorted != text else { return }
+                        unsorted += 1
+                        if check {
+                            Console.error("\(file): not in canonical order (run: shuyu glossary sort \(file))")
+                        } else {
+                            try AtomicFile.write(sorted, to: file)
+                            Console.error("\(file): sorted")
+                        }
                     }
                 }
                 if check && unsorted > 0 { throw ExitCode(1) }

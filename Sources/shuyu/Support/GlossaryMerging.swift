@@ -6,6 +6,10 @@ import Terminology
 enum GlossaryMerging {
     /// Merges `candidates` into the glossary at `path` and returns a summary for stderr.
     static func merge(_ candidates: CandidateGlossary, into path: String, pinyin: PinyinConverter) throws -> String {
+        try FileLock.withLock(for: path) { try mergeLocked(candidates, into: path, pinyin: pinyin) }
+    }
+
+    private static func mergeLocked(_ candidates: CandidateGlossary, into path: String, pinyin: PinyinConverter) throws -> String {
         var existing = ""
         if FileManager.default.fileExists(atPath: path) {
             existing = try InputFiles.read(path).text
