@@ -161,6 +161,20 @@ import Testing
         #expect(lines[1].contains("\"zh\":\"点击{1}保存{/1}按钮。\"") && lines[1].contains("\"kind\":\"parallel\""))
     }
 
+    @Test func errorsSayWhatToDoAndVerboseSaysMore() throws {
+        let dir = try CLI.temporaryFolder()
+        let missing = try CLI.run(["tm", "match", "--tm", "none.sqlite", "卷王"], directory: dir)
+        #expect(missing.status == 2 && missing.stderr == "none.sqlite: error: no translation memory here; import one first with 'shuyu tm import FILE'\n")
+        let verbose = try CLI.run(["tm", "match", "--verbose", "--tm", "none.sqlite", "卷王"], directory: dir)
+        #expect(verbose.stderr.contains("(StoreError: "))
+        try "zh\ten\n".write(to: dir.appendingPathComponent("terms.csv"), atomically: true, encoding: .utf8)
+        let glossary = try CLI.run(["tm", "import", "terms.csv"], directory: dir)
+        #expect(glossary.status == 2 && glossary.stderr.contains("this is a glossary format, not a translation memory"))
+        let project = try project()
+        let statistics = try CLI.run(["tm", "match", "--verbose", "大语言模型正在改变翻译行业。"], directory: project)
+        #expect(statistics.stderr.contains("index items") && statistics.stderr.contains("scored exactly"))
+    }
+
     @Test func readsUTF16WithBOM() throws {
         let dir = try CLI.temporaryFolder()
         var bytes: [UInt8] = [0xFF, 0xFE]

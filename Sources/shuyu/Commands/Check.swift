@@ -33,6 +33,8 @@ extension Shuyu {
             """
         )
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @Argument(help: "Files or folders to check ('-' for standard input).")
         var paths: [String]
 
@@ -75,7 +77,7 @@ extension Shuyu {
         }
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(verbose: diagnostics.verbose) {
                 let project = Project.discover()
                 let config = try project.map { try ProjectConfig.load(in: $0.root) }
                 var glossaryPaths = glossaries

@@ -33,6 +33,8 @@ extension Shuyu {
             case text, tsv, json, jsonl
         }
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @Argument(help: "Files or folders to read ('-' for standard input).")
         var paths: [String]
 
@@ -62,7 +64,7 @@ extension Shuyu {
         }
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(verbose: diagnostics.verbose) {
                 let project = noGlossary ? nil : Project.discover()
                 var glossaryPaths = glossaries
                 var dictionaryPaths = dictionaries

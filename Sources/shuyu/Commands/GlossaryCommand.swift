@@ -62,6 +62,8 @@ extension Shuyu.GlossaryCommand {
             """
         )
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @Argument(help: "Files to import.")
         var files: [String]
 
@@ -72,7 +74,7 @@ extension Shuyu.GlossaryCommand {
         var from: GlossaryFileFormat?
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(verbose: diagnostics.verbose) {
                 var entries: [TermEntry] = []
                 for file in files { entries += try (from ?? .guess(file)).read(file) }
                 let pinyin = try ChinesePinyin.make()
@@ -101,6 +103,8 @@ extension Shuyu.GlossaryCommand {
             """
         )
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @Argument(help: "The glossary TSV to export.")
         var file: String
 
@@ -115,7 +119,7 @@ extension Shuyu.GlossaryCommand {
         }
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(verbose: diagnostics.verbose) {
                 let glossary = try GlossaryTSVReader.read(try InputFiles.read(file).text, source: file)
                 let text: String = switch format {
                 case .tbx: TBXWriter.write(glossary.entries)
@@ -147,6 +151,8 @@ extension Shuyu.GlossaryCommand {
             """
         )
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @Argument(help: "Glossary TSV files.")
         var files: [String]
 
@@ -154,7 +160,7 @@ extension Shuyu.GlossaryCommand {
         var check = false
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(verbose: diagnostics.verbose) {
                 let keys = PinyinSortKeys()
                 var unsorted = 0
                 for file in files {

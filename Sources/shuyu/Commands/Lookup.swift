@@ -34,6 +34,8 @@ extension Shuyu {
             case text, json, tsv
         }
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @Argument(help: "Chinese, pinyin or English.")
         var query: String
 
@@ -58,7 +60,7 @@ extension Shuyu {
         }
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(verbose: diagnostics.verbose) {
                 let index = try IndexOpening.open(dictionaries: dictionaries, quiet: quiet)
                 var reports = try index.lookup(.init(query), limit: limit, contexts: context)
                 var simplified: String?

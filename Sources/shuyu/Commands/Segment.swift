@@ -29,6 +29,8 @@ extension Shuyu {
             case text, json
         }
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @Argument(help: "Files to segment (standard input when none, or '-').")
         var files: [String] = []
 
@@ -45,7 +47,7 @@ extension Shuyu {
         var quiet = false
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(verbose: diagnostics.verbose) {
                 var paths = glossaries
                 if !noGlossary, let project = Project.discover() {
                     paths = project.glossaryFiles + paths

@@ -9,8 +9,15 @@ struct CLIError: Error, CustomStringConvertible {
     }
 }
 
-/// Runs `body`, turning thrown library errors into a message on stderr and exit code 2.
-func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+/// `--verbose`, which every command takes.
+struct DiagnosticOptions: ParsableArguments {
+    @Flag(help: "On an error, also print its kind and every detail the library gave; some commands say more about what they did.")
+    var verbose = false
+}
+
+/// Runs `body`, turning thrown library errors into a message on stderr and exit code 2
+/// (never a stack trace); with `verbose`, the error's type and full contents follow.
+func reportingErrors<T>(verbose: Bool = false, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let exit as ExitCode {
@@ -20,6 +27,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch {
         let text = String(describing: error)
         Console.error(text.contains(": error: ") ? text : "shuyu: error: \(text)")
+        if verbose {
+            Console.error("  (\(type(of: error)): \(String(reflecting: error)))")
+        }
         throw ExitCode(2)
     }
 }

@@ -41,6 +41,10 @@ enum MemoryFiles {
                 corpusPaths.append(path)
                 continue
             }
+            let lower = path.lowercased()
+            if format == nil, [".tbx", ".csv", ".u8"].contains(where: { lower.hasSuffix($0) }) {
+                throw CLIError("\(path): error: this is a glossary format, not a translation memory; add it with 'shuyu glossary import \(path) --into FILE.tsv' (or give --from to read it as a memory anyway)")
+            }
             switch format ?? .guess(path) {
             case .tmx:
                 files.append(try memory(path))

@@ -18,6 +18,8 @@ extension Shuyu.TranslationMemoryCommand {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @OptionGroup var memory: MemoryOptions
 
         @Argument(help: "The term.")
@@ -30,7 +32,7 @@ extension Shuyu.TranslationMemoryCommand {
         var format: Format = .text
 
         func run() throws {
-            let count = try reportingErrors { () -> Int in
+            let count = try reportingErrors(verbose: diagnostics.verbose) { () -> Int in
                 let store = try MemoryOpening.open(memory.path, create: false)
                 let folding = try store.folding()
                 let found = try store.concordance(term, limit: limit, folding: folding)

@@ -20,6 +20,8 @@ extension Shuyu.TranslationMemoryCommand {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case tmx, tsv }
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @OptionGroup var memory: MemoryOptions
 
         @Option(help: "tmx or tsv.")
@@ -29,7 +31,7 @@ extension Shuyu.TranslationMemoryCommand {
         var output: String?
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(verbose: diagnostics.verbose) {
                 let store = try MemoryOpening.open(memory.path, create: false)
                 var text = ""
                 switch format {

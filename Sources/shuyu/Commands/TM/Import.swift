@@ -24,6 +24,8 @@ extension Shuyu.TranslationMemoryCommand {
             """
         )
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @OptionGroup var memory: MemoryOptions
 
         @Argument(help: "Files or folders to import.")
@@ -43,7 +45,7 @@ extension Shuyu.TranslationMemoryCommand {
         }
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(verbose: diagnostics.verbose) {
                 var paths = files
                 if corpora {
                     guard let project = Project.discover() else {
@@ -56,6 +58,9 @@ extension Shuyu.TranslationMemoryCommand {
                 let folding = try store.folding()
                 let report = try store.importFiles(read, folding: folding)
                 let units = read.reduce(0) { $0 + $1.units.count }
+                if diagnostics.verbose {
+                    for file in read { Console.error("\(file.path): \(file.units.count) units, source language \(file.sourceLanguage?.canonical ?? "not given")") }
+                }
                 if !quiet {
                     var line = "\(store.path): \(units) units from \(read.count) files: \(report.added) added, \(report.merged) identical to stored ones"
                     if report.skipped > 0 { line += ", \(report.skipped) skipped (no Chinese and second language, or empty)" }

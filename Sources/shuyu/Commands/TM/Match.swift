@@ -32,6 +32,8 @@ extension Shuyu.TranslationMemoryCommand {
         enum Side: String, ExpressibleByArgument, CaseIterable { case zh, en }
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+        @OptionGroup var diagnostics: DiagnosticOptions
+
         @OptionGroup var memory: MemoryOptions
 
         @Argument(help: "The sentence to match.")
@@ -61,14 +63,18 @@ extension Shuyu.TranslationMemoryCommand {
         }
 
         func run() throws {
-            let found = try reportingErrors { () -> Bool in
+            let found = try reportingErrors(verbose: diagnostics.verbose) { () -> Bool in
                 let store = try MemoryOpening.open(memory.path, create: false)
                 let folding = try store.folding()
                 let side = from.map { $0 == .zh ? MemorySide.chinese : MemorySide.other }
                 var out = OutputBuffer()
                 defer { out.flush() }
                 if let text {
-                    let matches = try store.match(text, side: side, minimum: min, limit: limit ?? 5, folding: folding).matches
+                    let (matches, statistics) = try store.match(text, side: side, minimum: min, limit: limit ?? 5, folding: folding)
+                    if diagnostics.verbose {
+                        Console.error("search: \(statistics.items) index items, \(statistics.listsRead) lists read (\(statistics.entriesRead) entries), "
+                            + "\(statistics.candidates) candidates, \(statistics.scored) scored exactly")
+                    }
                     let report = MatchReport(folding: folding, color: Console.useColor)
                     switch format {
                     case .json: out.writeLine("[" + matches.map { report.json($0, query: text) }.joined(separator: ",\n") + "]")
