@@ -68,14 +68,16 @@ let package = Package(
         .target(name: "CICUBaseline", dependencies: ["CICU"], path: "Benchmarks/CICUBaseline"),
         .executableTarget(
             name: "shuyu-bench",
-            dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText", "TranslationMemory", "Store", "DraftCheck"],
+            dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText", "TranslationMemory", "Store", "DraftCheck", "ShuyuTestSupport"],
             path: "Benchmarks/ShuyuBench"
         ),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
-        .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
+        .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText", "ShuyuTestSupport"]),
         .testTarget(name: "BilingualCorpusTests", dependencies: ["BilingualCorpus", "ChineseText", "SourceText"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText", "TranslationMemory"]),
-        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText", "TranslationMemory", "ShuyuTestSupport"]),
+        // Seeded generators shared by the tests and benchmarks.
+        .target(name: "ShuyuTestSupport", path: "Tests/ShuyuTestSupport"),
+        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "ShuyuTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory"]),
         .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"], resources: [.copy("Regressions")]),
         .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),

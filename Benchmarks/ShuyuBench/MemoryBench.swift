@@ -1,4 +1,5 @@
 import Foundation
+import ShuyuTestSupport
 import Store
 import TranslationMemory
 
@@ -134,14 +135,8 @@ func readPairs(_ url: URL) -> [(String, String)]? {
 
 /// `base` followed by seeded variations of its pairs, `count` pairs in all.
 func grow(_ base: [(String, String)], to count: Int) -> [(String, String)] {
-    var state: UInt64 = 20_261_129
-    func next() -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) >> 1)
-    }
+    var random = SeededGenerator(seed: 20_261_129)
+    func next() -> Int { Int(random.next() >> 1) }
     let alphabet = Array(Set(base.prefix(20_000).flatMap { Array($0.0) }.filter { $0.unicodeScalars.first!.value >= 0x4E00 }))
     let words = Array(Set(base.prefix(20_000).flatMap { $0.1.split(separator: " ").map(String.init) }))
     var pairs = base

@@ -83,8 +83,44 @@ public struct MatchTokens: Sendable {
                 return
             }
             let isDigit = properties.numericType == .decimal
-            if isDigit || properties.isAlphabetic || properties.generalCategory == .nonspacingMark
-                || properties.generalCategory == .spacingMark {
+            let role: Role
+            if isDigit {
+                role = .digit
+            } else if properties.isAlphabetic || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+                role = .letter
+            } else if scalar == "’" {
+                role = .joiner
+            } else if properties.isWhitespace || properties.generalCategory == .control || properties.generalCategory == .format {
+                role = .space
+            } else {
+                role = .punctuation
+            }
+            add(scalar, role: role, at: offset)
+        }
+
+        /// What a scalar does in a token.
+        enum Role {
+            case digit, letter
+            /// Inside a word or number only (`3.5`, `1,000`, `don't`, `e-mail`); else punctuation.
+            case joiner
+            case space, punctuation
+        }
+
+        /// `add` for ASCII, without Unicode property lookups.
+        mutating func addASCII(_ byte: UInt8, at offset: Int) {
+            let role: Role = switch byte {
+            case 0x30...0x39: .digit
+            case 0x61...0x7A, 0x41...0x5A: .letter
+            case 0x2E, 0x2C, 0x27, 0x2D: .joiner
+            case 0...0x20, 0x7F: .space
+            default: .punctuation
+            }
+            add(Unicode.Scalar(byte), role: role, at: offset)
+        }
+
+        mutating func add(_ scalar: Unicode.Scalar, role: Role, at offset: Int) {
+            switch role {
+            case .digit, .letter:
                 if start >= 0, let separator = pendingSeparator {
                     // `3.5`, `1,000`, `don't`, `e-mail`: one token.
                     mix(separator.value)
@@ -94,45 +130,18 @@ public struct MatchTokens: Sendable {
                     hash = Self.offsetBasis
                     allDigits = true
                 }
-                if !isDigit { allDigits = false }
+                if role == .letter { allDigits = false }
                 mix(scalar.value)
                 return
-            }
-            if start >= 0, pendingSeparator == nil, [".", ",", "'", "’", "-"].contains(scalar) {
+            case .joiner where start >= 0 && pendingSeparator == nil:
                 pendingSeparator = scalar
                 return
+            case .space:
+                finish(at: offset)
+            case .joiner, .punctuation:
+                finish(at: offset)
+                tokens.append(Token(id: Self.hash(scalar.value, kind: .punctuation), kind: .punctuation, range: offset..<offset + 1))
             }
-            finish(at: offset)
-            if properties.isWhitespace || properties.generalCategory == .control || properties.generalCategory == .format {
-                return
-            }
-            tokens.append(Token(id: Self.hash(scalar.value, kind: .punctuation), kind: .punctuation, range: offset..<offset + 1))
-        }
-
-        /// `add` for ASCII, without Unicode property lookups.
-        mutating func addASCII(_ byte: UInt8, at offset: Int) {
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
-            if isDigit || isLetter {
-                if start >= 0, let separator = pendingSeparator {
-                    mix(separator.value)
-                    pendingSeparator = nil
-                } else if start < 0 {
-                    start = offset
-                    hash = Self.offsetBasis
-                    allDigits = true
-                }
-                if !isDigit { allDigits = false }
-                mix(UInt32(byte))
-                return
-            }
-            if start >= 0, pendingSeparator == nil, byte == 0x2E || byte == 0x2C || byte == 0x27 || byte == 0x2D {
-                pendingSeparator = Unicode.Scalar(byte)
-                return
-            }
-            finish(at: offset)
-            if byte <= 0x20 || byte == 0x7F { return }
-            tokens.append(Token(id: Self.hash(UInt32(byte), kind: .punctuation), kind: .punctuation, range: offset..<offset + 1))
         }
 
         mutating func finish(at offset: Int) {

@@ -1,5 +1,6 @@
 import ChineseText
 import ICUText
+import ShuyuTestSupport
 import Testing
 
 /// Word, lexicon-aware and sentence segmentation cover generated text exactly: the
@@ -13,15 +14,8 @@ import Testing
     ]
 
     func texts(seed: UInt64, count: Int) -> [String] {
-        var state = seed
-        func next() -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) >> 1)
-        }
-        return (0..<count).map { _ in (0..<(next() % 40)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined() }
+        var random = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in (0..<random.index(40)).map { _ in Self.pieces[random.index(Self.pieces.count)] }.joined() }
     }
 
     func covers(_ ranges: [Range<String.Index>], _ text: String) -> Bool {

@@ -1,5 +1,6 @@
 import Formats
 import Foundation
+import ShuyuTestSupport
 import Terminology
 import Testing
 import TranslationMemory
@@ -66,22 +67,15 @@ import TranslationMemory
     }
 }
 
-/// SplitMix64 with helpers for texts that stress encodings.
+/// Generated texts that stress encodings.
 struct Random {
-    private var state: UInt64
+    private var generator: SeededGenerator
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func bool() -> Bool { next() & 1 == 0 }
+    mutating func next() -> UInt64 { generator.next() }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { generator.int(range) }
+    mutating func bool() -> Bool { generator.bool() }
 
     /// Pieces texts are made of.
     static let pieces: [String] = [

@@ -1,4 +1,5 @@
 import Testing
+import ShuyuTestSupport
 import TranslationMemory
 
 @Suite struct MatchingTests {
@@ -24,7 +25,7 @@ import TranslationMemory
     }
 
     @Test func bandedDistanceAgreesWithTheFullTable() {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 0..<2000 {
             let a = (0..<Int(generator.next() % 12)).map { _ in generator.next() % 4 }
             let b = (0..<Int(generator.next() % 12)).map { _ in generator.next() % 4 }
@@ -58,7 +59,7 @@ import TranslationMemory
 
     /// The candidate index must find exactly what scoring every text finds.
     @Test func indexFindsWhatAFullScanFinds() throws {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let characters = Array("的一是了人工智能发展模型数据研究中国技术大语言深度学习算法")
         let words = ["the", "model", "data", "large", "language", "research", "china", "deep", "learning", "is", "of", "a"]
         var texts: [(id: Int64, text: String, side: MemorySide)] = []
@@ -90,19 +91,6 @@ import TranslationMemory
                 #expect(indexed.map(\.score) == scanned.map(\.score))
             }
         }
-    }
-}
-
-/// A small deterministic generator for reproducible random tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
