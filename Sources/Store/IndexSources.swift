@@ -8,6 +8,9 @@ public struct IndexSources: Sendable, Hashable {
     public var corpora: [String]
     /// Reference dictionaries: CC-CEDICT files, or glossary TSV files used as dictionaries.
     public var dictionaries: [String]
+    /// Files read together with a source, whose changes count as changes of that source:
+    /// the English file of a line-aligned pair, by its Chinese file.
+    public var companions: [String: String] = [:]
 
     /// Creates a set of sources.
     public init(glossaries: [String] = [], corpora: [String] = [], dictionaries: [String] = []) {

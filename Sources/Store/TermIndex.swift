@@ -111,14 +111,19 @@ public final class TermIndex {
         var touched: [(String, SourceFingerprint)] = []
         var wanted: Set<String> = []
         for (path, kind) in sources.all where wanted.insert(path).inserted {
-            guard let stat = SourceFingerprint.stat(path) else {
+            guard var stat = SourceFingerprint.stat(path) else {
                 throw StoreError("\(path): error: no such file; check the path (or the dictionaries in .shuyu.toml)")
+            }
+            let companion = sources.companions[path]
+            if let companion, let other = SourceFingerprint.stat(companion) {
+                stat = (stat.size + other.size, max(stat.modified, other.modified))
             }
             if let old = stored[path], old.size == stat.size, old.modified == stat.modified { continue }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw StoreError("\(path): error: cannot be read; check its permissions")
             }
-            let fingerprint = SourceFingerprint(size: stat.size, modified: stat.modified, hash: SourceFingerprint.hash(data))
+            let companionData = companion.flatMap { FileManager.default.contents(atPath: $0) } ?? Data()
+            let fingerprint = SourceFingerprint(size: stat.size, modified: stat.modified, hash: SourceFingerprint.hash(data + companionData))
             if let old = stored[path], old.hash == fingerprint.hash {
                 touched.append((path, fingerprint))
             } else {

@@ -184,3 +184,22 @@ final class StatusList: @unchecked Sendable {
         return list
     }
 }
+
+@Suite struct AlignedCorpusIndexTests {
+    /// A line-aligned pair is re-indexed when either file changes, not only the Chinese one.
+    @Test func editingTheEnglishFileOfAPairRefreshesTheIndex() throws {
+        let dir = try CLI.temporaryFolder()
+        for folder in ["Glossaries", "Corpora"] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try "zh\ten\n卷王\tInvolution King\n".write(to: dir.appendingPathComponent("Glossaries/g.tsv"), atomically: true, encoding: .utf8)
+        try "卷王不是天生的。\n".write(to: dir.appendingPathComponent("Corpora/p.zh.txt"), atomically: true, encoding: .utf8)
+        try "Involution Kings are not born.\n".write(to: dir.appendingPathComponent("Corpora/p.en.txt"), atomically: true, encoding: .utf8)
+        let first = try CLI.run(["lookup", "--context", "1", "卷王"], directory: dir)
+        #expect(first.stdout.contains("Involution Kings are not born."))
+        Thread.sleep(forTimeInterval: 0.05)
+        try "Involution Kings are made, not born.\n".write(to: dir.appendingPathComponent("Corpora/p.en.txt"), atomically: true, encoding: .utf8)
+        let second = try CLI.run(["lookup", "--context", "1", "卷王"], directory: dir)
+        #expect(second.stdout.contains("Involution Kings are made, not born."), "\(second.stdout)")
+    }
+}

@@ -20,7 +20,9 @@ enum IndexOpening {
                 for document in try CorpusFiles.documents([project.corporaFolder.path]) {
                     switch document {
                     case .text(let path), .parallelTSV(let path), .memory(let path): corpusFiles.append(path)
-                    case .alignedPair(let zh, _): corpusFiles.append(zh)
+                    case .alignedPair(let zh, let en):
+                        corpusFiles.append(zh)
+                        sources.companions[display(zh)] = display(en)
                     }
                 }
             }
