@@ -20,6 +20,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Property-based tests (test targets only; no dependencies of its own).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The system ICU (libicu-dev). Only ICUText imports it.
@@ -72,9 +74,10 @@ let package = Package(
             path: "Benchmarks/ShuyuBench"
         ),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
-        .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText", "ShuyuTestSupport"]),
+        .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "BilingualCorpusTests", dependencies: ["BilingualCorpus", "ChineseText", "SourceText"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText", "TranslationMemory", "ShuyuTestSupport"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText", "TranslationMemory",
+                                                         .product(name: "PropertyBased", package: "swift-property-based")]),
         // Seeded generators shared by the tests and benchmarks.
         .target(name: "ShuyuTestSupport", path: "Tests/ShuyuTestSupport"),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "ShuyuTestSupport"]),
