@@ -38,6 +38,10 @@ enum IndexOpening {
                 ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
             indexPath = cache.appendingPathComponent("shuyu/index.sqlite").path
         }
+        // Most lookups find the index fresh: a read-only connection then opens faster.
+        if let reader = TermIndex(readingOnly: indexPath), (try? reader.isFresh(sources)) == true {
+            return reader
+        }
         let index = try TermIndex(path: indexPath)
         var progress = Progress(quiet: quiet)
         // Parsed only when something must be (re)indexed.
