@@ -89,3 +89,41 @@ import Testing
         #expect(result.stderr.contains("no-such-folder: error: no such file or directory"))
     }
 }
+
+/// Extraction in parts: `extract --format jsonl` is a stateless mapper and
+/// `glossary merge` an associative, commutative reduce, so any split and any order
+/// give the same bytes as one run over everything.
+@Suite struct PartitionedExtractionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func anySplitAndOrderMergesToTheSameResult() throws {
+        let documents = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Corpora").path)
+            .filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") }.sorted().map { "Corpora/" + $0 }
+        #expect(documents.count >= 4)
+        let work = try CLI.temporaryFolder()
+        func extract(_ files: [String], into name: String) throws -> String {
+            let result = try CLI.run(["extract", "--format", "jsonl"] + files, directory: Self.root)
+            #expect(result.status == 0, "\(result.stderr)")
+            let path = work.appendingPathComponent(name).path
+            try result.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let whole = try CLI.run(["glossary", "merge", try extract(documents, into: "all.jsonl")], directory: work)
+        #expect(whole.stdout.hasPrefix("zh\ten\tcount\tsources\n") && whole.stdout.split(separator: "\n").count > 50)
+        for round in 0..<3 {
+            // A random split into three parts (a part may be empty), merged in a random grouping and order.
+            var parts: [[String]] = [[], [], []]
+            for document in documents { parts[Int.random(in: 0..<3)].append(document) }
+            let files = try parts.enumerated().filter { !$0.element.isEmpty }.map { try extract($0.element, into: "part\(round)-\($0.offset).jsonl") }
+                .shuffled()
+            let first = try CLI.run(["glossary", "merge", "-o", "partial\(round).tsv"] + files.prefix(1), directory: work)
+            #expect(first.status == 0)
+            let merged = try CLI.run(["glossary", "merge"] + files.dropFirst().shuffled() + ["partial\(round).tsv"], directory: work)
+            #expect(merged.stdout == whole.stdout, "split \(parts)")
+        }
+        // From standard input, as Hadoop Streaming or Spark's pipe would feed it.
+        let piped = try CLI.run(["extract", "--format", "jsonl", "-"], input: try String(contentsOf: Self.root.appendingPathComponent(documents[0]), encoding: .utf8),
+                                directory: Self.root)
+        #expect(piped.status == 0 && piped.stdout.contains("\"file\":\"<stdin>\""))
+    }
+}

@@ -8,7 +8,7 @@ extension Shuyu {
         static let configuration = CommandConfiguration(
             commandName: "glossary",
             abstract: "Import, export and sort glossary files.",
-            subcommands: [Import.self, Export.self, Sort.self]
+            subcommands: [Import.self, Export.self, Sort.self, Merge.self]
         )
     }
 }
@@ -178,6 +178,51 @@ extension Shuyu.GlossaryCommand {
                     }
                 }
                 if check && unsorted > 0 { throw ExitCode(1) }
+            }
+        }
+    }
+}
+
+extension Shuyu.GlossaryCommand {
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Combine partial extraction outputs into one table of pairs with counts and sources.",
+            discussion: """
+            Reads the JSON lines of 'shuyu extract --format jsonl' and earlier merge outputs, sums \
+            each Chinese–English pair's count and joins its sources. The result depends only on \
+            what went in, not on how it was split or in which order the parts come: merge parts \
+            from many machines, then merge the merges. Rows are in code-point order; the file is \
+            written atomically with -o.
+
+            Examples:
+              ls Corpora/*.md | xargs -P 2 -I{} sh -c 'shuyu extract --format jsonl {} > parts/$(basename {}).jsonl'
+              shuyu glossary merge parts/*.jsonl -o pairs.tsv
+            """
+        )
+
+        @OptionGroup var diagnostics: DiagnosticOptions
+
+        @Argument(help: "Parts: extract --format jsonl outputs or earlier merges ('-' for standard input).")
+        var parts: [String]
+
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+        var output: String?
+
+        func run() throws {
+            try reportingErrors(verbose: diagnostics.verbose) {
+                var total = PairCounts()
+                for part in parts {
+                    let input = try InputFiles.read(part)
+                    total.add(try PairCounts.read(input.text, source: input.name))
+                }
+                let text = total.written()
+                if let output {
+                    try AtomicFile.write(text, to: output)
+                } else {
+                    var out = OutputBuffer()
+                    out.write(text)
+                    out.flush()
+                }
             }
         }
     }
