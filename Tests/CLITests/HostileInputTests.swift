@@ -103,3 +103,42 @@ import Testing
         #expect(text.split(separator: "\n").count == 6002)
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A 60 MB file on one line is read in pieces: memory stays far below the file's size.
+@Suite struct HugeLineTests {
+    @Test func sixtyMegabytesOnOneLineRunInBoundedMemory() throws {
+        let dir = try CLI.temporaryFolder()
+        let path = dir.appendingPathComponent("one-line.md").path
+        // An original every kilobyte or so, in plain English prose.
+        var chunk = ""
+        while chunk.utf8.count < 1_000_000 {
+            chunk += "The platform Moonshot AI [月之暗面] grew. "
+            chunk += String(repeating: "Plain English prose goes on and on without anything to pair in it at all. ", count: 13)
+        }
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        for _ in 0..<60 { handle.write(Data(chunk.utf8)) }
+        try handle.close()
+        // Spawned and reaped here, so that its own peak memory can be read.
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let arguments = [CLI.binary.path, "extract", "--format", "jsonl", "--no-glossary", path]
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        #expect(posix_spawn(&pid, CLI.binary.path, &actions, nil, argv, environ) == 0)
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        #expect(status == 0)
+        let peakMegabytes = usage.ru_maxrss / 1024
+        #expect(peakMegabytes < 200, "peak memory \(peakMegabytes) MB for a 60 MB line")
+    }
+}
