@@ -8,7 +8,8 @@ func benchmarkLookup() throws {
         print("\n## lookup: skipped (no \(gz.path))")
         return
     }
-    let shuyu = root.appendingPathComponent(".build/release/shuyu").path
+    // SHUYU_BIN measures another build, such as one linked with --static-swift-stdlib.
+    let shuyu = ProcessInfo.processInfo.environment["SHUYU_BIN"] ?? root.appendingPathComponent(".build/release/shuyu").path
     guard FileManager.default.isExecutableFile(atPath: shuyu) else {
         print("\n## lookup: skipped (build first: swift build -c release)")
         return
