@@ -175,6 +175,30 @@ import Testing
         #expect(statistics.stderr.contains("index items") && statistics.stderr.contains("scored exactly"))
     }
 
+    /// Two imports into one memory at once: the second waits for the first's transaction.
+    @Test func concurrentImportsBothLand() throws {
+        let dir = try project()
+        for (name, prefix) in [("a.tsv", "甲"), ("b.tsv", "乙")] {
+            var tsv = "zh\ten\n"
+            for k in 0..<4000 { tsv += "\(prefix)方第\(k)句讲翻译记忆。\tSentence \(k) of side \(prefix).\n" }
+            try tsv.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let processes = ["a.tsv", "b.tsv"].map { input -> Process in
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["tm", "import", "--quiet", input]
+            process.currentDirectoryURL = dir
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let rows = try CLI.run(["tm", "export", "--format", "tsv"], directory: dir).stdout.split(separator: "\n").count
+        #expect(rows == 1 + 3 + 8000)
+    }
+
     @Test func readsUTF16WithBOM() throws {
         let dir = try CLI.temporaryFolder()
         var bytes: [UInt8] = [0xFF, 0xFE]
