@@ -366,9 +366,7 @@ private struct PendingRow: Sendable {
     var tuid: String?, created: String?, tool: String?, metadata: String?, origin: String?
 
     init?(_ unit: TranslationUnit, fileSource: LanguageTag?, folding: MatchFolding, encoder: JSONEncoder) {
-        guard let zhIndex = unit.variants.firstIndex(where: { $0.language.isChinese }) else { return nil }
-        let others = unit.variants.indices.filter { !unit.variants[$0].language.isChinese }
-        guard let otherIndex = others.first(where: { unit.variants[$0].language.isEnglish }) ?? others.first else { return nil }
+        guard let (zhIndex, otherIndex) = unit.chinesePair else { return nil }
         let zhVariant = unit.variants[zhIndex], otherVariant = unit.variants[otherIndex]
         zh = zhVariant.segment.plainText
         other = otherVariant.segment.plainText

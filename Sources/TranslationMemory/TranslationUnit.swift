@@ -18,6 +18,15 @@ public struct TranslationUnit: Hashable, Sendable, Codable {
         self.origin = origin
     }
 
+    /// Where the unit's Chinese variant and its translation are: the first Chinese variant,
+    /// and the first English one, else the first in another language; `nil` without both.
+    public var chinesePair: (zh: Int, other: Int)? {
+        guard let zh = variants.firstIndex(where: { $0.language.isChinese }) else { return nil }
+        let others = variants.indices.filter { !variants[$0].language.isChinese }
+        guard let other = others.first(where: { variants[$0].language.isEnglish }) ?? others.first else { return nil }
+        return (zh, other)
+    }
+
     /// The first variant whose language is `language` or a variant of it
     /// (`zh` matches `zh-CN` and `zh-TW`).
     public func variant(for language: LanguageTag) -> TranslationVariant? {

@@ -87,9 +87,8 @@ enum CorpusFiles {
             try InputFiles.requireFile(path)
             let document = try TMXReader.read(bytes: [UInt8](try InputFiles.data(path)), source: path)
             for unit in document.units {
-                guard let zh = unit.variants.first(where: { $0.language.isChinese }),
-                      let en = unit.variants.first(where: { $0.language.isEnglish }) ?? unit.variants.first(where: { !$0.language.isChinese })
-                else { continue }
+                guard let (zhIndex, enIndex) = unit.chinesePair else { continue }
+                let zh = unit.variants[zhIndex], en = unit.variants[enIndex]
                 let zhText = zh.segment.displayText, enText = en.segment.displayText
                 guard !zhText.allSatisfy(\.isWhitespace), !enText.allSatisfy(\.isWhitespace) else { continue }
                 let line = unit.origin?.line ?? 1
