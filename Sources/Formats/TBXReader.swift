@@ -15,7 +15,7 @@ public enum TBXReader {
     /// - Throws: `FormatError` with the line and column of malformed XML, or of a file that is not TBX.
     public static func read(_ data: Data, source: String) throws(FormatError) -> Glossary {
         var scanner = try XMLScanner(fileBytes: [UInt8](data), source: source)
-        let reader = TBXParserDelegate()
+        let reader = TBXReaderState()
         do throws(FormatError) {
             while let token = try scanner.next() {
                 switch token.kind {
@@ -53,7 +53,7 @@ private struct TBXTerm {
 }
 
 /// What the reader remembers while it walks the elements.
-private final class TBXParserDelegate {
+private final class TBXReaderState {
     var rows: [Glossary.Row] = []
     var sawRoot = false
     var text = ""

@@ -19,6 +19,13 @@ public struct IndexSources: Sendable, Hashable {
         self.dictionaries = dictionaries
     }
 
+    /// The size and modification time of `path`, with those of its companion counted in.
+    func stat(_ path: String) -> (size: Int64, modified: Double)? {
+        guard let own = SourceFingerprint.stat(path) else { return nil }
+        guard let companion = companions[path], let other = SourceFingerprint.stat(companion) else { return own }
+        return (own.size + other.size, max(own.modified, other.modified))
+    }
+
     /// Every source with its kind, in a stable order.
     var all: [(path: String, kind: SourceKind)] {
         glossaries.map { ($0, .glossary) } + corpora.map { ($0, .corpus) } + dictionaries.map { ($0, .dictionary) }

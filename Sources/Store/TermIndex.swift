@@ -52,10 +52,7 @@ public final class TermIndex {
         }
         var wanted: Set<String> = []
         for (path, _) in sources.all where wanted.insert(path).inserted {
-            guard var stat = SourceFingerprint.stat(path), let old = stored[path] else { return false }
-            if let companion = sources.companions[path], let other = SourceFingerprint.stat(companion) {
-                stat = (stat.size + other.size, max(stat.modified, other.modified))
-            }
+            guard let stat = sources.stat(path), let old = stored[path] else { return false }
             if old.size != stat.size || old.modified != stat.modified { return false }
         }
         return wanted.count == stored.count
@@ -146,13 +143,10 @@ public final class TermIndex {
         var touched: [(String, SourceFingerprint)] = []
         var wanted: Set<String> = []
         for (path, kind) in sources.all where wanted.insert(path).inserted {
-            guard var stat = SourceFingerprint.stat(path) else {
+            guard let stat = sources.stat(path) else {
                 throw StoreError("\(path): error: no such file; check the path (or the dictionaries in .shuyu.toml)")
             }
             let companion = sources.companions[path]
-            if let companion, let other = SourceFingerprint.stat(companion) {
-                stat = (stat.size + other.size, max(stat.modified, other.modified))
-            }
             if let old = stored[path], old.size == stat.size, old.modified == stat.modified { continue }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw StoreError("\(path): error: cannot be read; check its permissions")

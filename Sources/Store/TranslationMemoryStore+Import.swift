@@ -144,7 +144,6 @@ extension TranslationMemoryStore {
                     report.added += 1
                 }
             }
-            if channel.failed { throw StoreError("\(path): error: the import stopped before the end; nothing was imported") }
             try write(late)
             if wasEmpty { try db.execute(sql: "CREATE INDEX IF NOT EXISTS units_pair_key ON units(pair_key)") }
             try db.execute(sql: "INSERT OR REPLACE INTO settings(name, value) VALUES ('next_id', ?)", arguments: [lastID + 1])
@@ -321,13 +320,6 @@ private final class Channel<Element: Sendable>: @unchecked Sendable {
         items.append(item)
         condition.broadcast()
         return true
-    }
-
-    /// True when the producer stopped without closing (it was cancelled).
-    var failed: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return !closed
     }
 
     /// The next item, or nil when the producer is done.

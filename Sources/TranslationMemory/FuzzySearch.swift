@@ -143,12 +143,7 @@ public struct FuzzySearch {
             let chunk = ranked[start..<min(ranked.count, start + 64)]
             start += chunk.count
             statistics.scored += chunk.count
-            for stored in try source.texts(chunk.map(\.id), side: side) {
-                let storedTokens = MatchTokens(stored.text, folding: folding)
-                if let score = MatchScore.score(query: tokens, source: storedTokens, identical: stored.text == query, minimum: minimum) {
-                    found.append(FuzzyHit(id: stored.id, score: score, text: stored.text))
-                }
-            }
+            found += try source.texts(chunk.map(\.id), side: side).compactMap(hit)
         }
         return Self.best(found, limit: limit)
     }
@@ -168,14 +163,13 @@ public struct FuzzySearch {
 
     /// Scores every text of `texts`: the reference the index must agree with.
     public func scan(_ texts: some Sequence<StoredText>, limit: Int) -> [FuzzyHit] {
-        var found: [FuzzyHit] = []
-        for stored in texts {
-            let storedTokens = MatchTokens(stored.text, folding: folding)
-            if let score = MatchScore.score(query: tokens, source: storedTokens, identical: stored.text == query, minimum: minimum) {
-                found.append(FuzzyHit(id: stored.id, score: score, text: stored.text))
-            }
-        }
-        return Self.best(found, limit: limit)
+        Self.best(texts.compactMap(hit), limit: limit)
+    }
+
+    /// `stored` scored against the query, if it reaches the minimum.
+    private func hit(_ stored: StoredText) -> FuzzyHit? {
+        MatchScore.score(query: tokens, source: MatchTokens(stored.text, folding: folding), identical: stored.text == query, minimum: minimum)
+            .map { FuzzyHit(id: stored.id, score: $0, text: stored.text) }
     }
 
     private static func best(_ hits: [FuzzyHit], limit: Int) -> [FuzzyHit] {
