@@ -54,12 +54,12 @@ extension TranslationMemoryStore {
             // than growing it row by row (duplicates within the import are found in memory).
             if wasEmpty { try db.execute(sql: "DROP INDEX IF EXISTS units_pair_key") }
 
-            // Folding, tokenizing, keying and indexing run on another thread while this
-            // one writes rows: the two halves take about the same time.
+            // Folding, tokenizing and keying run on other threads (one per core) while
+            // this one writes rows and collects postings, in id order.
             let table = try Self.simplifiedTable(db) ?? [:]
-            let channel = Channel<ImportMessage>(capacity: 8)
+            let channel = Channel<[PreparedUnit]>(capacity: 8)
             DispatchQueue.global(qos: .userInitiated).async {
-                Self.prepare(files, table: table, firstID: firstID, into: channel)
+                Self.prepare(files, table: table, into: channel)
             }
             defer { channel.cancel() }
 
@@ -71,9 +71,9 @@ extension TranslationMemoryStore {
                                   zh_is_source, count, tuid, created, tool, origin, metadata, import_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
                 """)
-            // Postings of the rare unit whose pair key equals another's without the same text.
-            var late = PostingBuilder()
-            var lastID = firstID - 1
+            var builder = PostingBuilder()
+            var nextID = firstID
+            var keys: [Int64: Int64] = [:]  // pair key → the first id stored with it by this import
 
             func write(_ builder: PostingBuilder) throws {
                 guard !builder.isEmpty else { return }
@@ -113,21 +113,18 @@ extension TranslationMemoryStore {
                 return nil
             }
 
-            while let message = channel.receive() {
-                guard case .units(let chunk) = message else {
-                    if case .postings(let builder) = message { try write(builder) }
-                    continue
-                }
+            while let chunk = channel.receive() {
                 for prepared in chunk {
                     guard let row = prepared.row else {
                         report.skipped += 1
                         continue
                     }
-                    lastID = prepared.id
                     // Identical pairs, from this import or an earlier one, are stored once.
+                    // A pair key shared by different texts (a hash collision) falls back
+                    // to every row with that key.
                     var existing: Int64?
-                    if let earlier = prepared.duplicateOf {
-                        existing = try matching(findID, earlier, row)
+                    if let earlier = keys[row.key] {
+                        existing = try matching(findID, earlier, row) ?? matching(find, row.key, row)
                     } else if !wasEmpty {
                         existing = try matching(find, row.key, row)
                     }
@@ -136,17 +133,26 @@ extension TranslationMemoryStore {
                         report.merged += 1
                         continue
                     }
-                    try Self.insert(row, id: prepared.id, importID: importID, with: insert, in: db)
-                    if prepared.duplicateOf != nil {
-                        late.add(id: prepared.id, items: prepared.zhItems, length: prepared.zhLength, side: .chinese)
-                        late.add(id: prepared.id, items: prepared.otherItems, length: prepared.otherLength, side: .other)
+                    let entries = prepared.zhItems.count + prepared.otherItems.count
+                    guard entries <= PostingBuilder.capacity else {
+                        throw StoreError("\(row.origin ?? path): error: a unit too long to index (\(entries) index entries, at most \(PostingBuilder.capacity)); split it into sentences")
                     }
+                    if builder.entryCount + entries > PostingBuilder.capacity {
+                        try write(builder)
+                        builder = PostingBuilder()
+                    }
+                    let id = nextID
+                    nextID += 1
+                    try Self.insert(row, id: id, importID: importID, with: insert, in: db)
+                    if keys[row.key] == nil { keys[row.key] = id }
+                    builder.add(id: id, items: prepared.zhItems, length: prepared.zhLength, side: .chinese)
+                    builder.add(id: id, items: prepared.otherItems, length: prepared.otherLength, side: .other)
                     report.added += 1
                 }
             }
-            try write(late)
+            try write(builder)
             if wasEmpty { try db.execute(sql: "CREATE INDEX IF NOT EXISTS units_pair_key ON units(pair_key)") }
-            try db.execute(sql: "INSERT OR REPLACE INTO settings(name, value) VALUES ('next_id', ?)", arguments: [lastID + 1])
+            try db.execute(sql: "INSERT OR REPLACE INTO settings(name, value) VALUES ('next_id', ?)", arguments: [nextID])
             let header: String? = try files.compactMap(\.header).first.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
             try db.execute(sql: "INSERT INTO imports(id, files, imported, header, added, merged, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [importID, files.map(\.path).joined(separator: "\n"), ISO8601DateFormatter().string(from: Date()),
@@ -229,62 +235,69 @@ extension TranslationMemoryStore {
     }
 }
 
-/// What the preparing thread hands the writing one.
-private enum ImportMessage: Sendable {
-    case units([PreparedUnit])
-    case postings(PostingBuilder)
-}
-
 extension TranslationMemoryStore {
-    /// Turns `files`' units into rows with ids and index items, and collects their
-    /// postings, sending both to `channel`; runs on its own thread.
-    fileprivate static func prepare(_ files: [MemoryFile], table: [UInt32: UInt32], firstID: Int64, into channel: Channel<ImportMessage>) {
-        let folding = MatchFolding(simplified: table)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var chunk: [PreparedUnit] = []
-        chunk.reserveCapacity(1024)
-        var builder = PostingBuilder()
-        var nextID = firstID
-        var keys: [Int64: Int64] = [:]  // pair key → the first id with it in this import
-        for file in files {
-            for unit in file.units {
-                var prepared = PreparedUnit(unit, fileSource: file.sourceLanguage, folding: folding, encoder: encoder)
-                if let row = prepared.row {
-                    prepared.id = nextID
-                    nextID += 1
-                    if let earlier = keys[row.key] {
-                        // Checked against the stored text by the writer; indexed there if it differs.
-                        prepared.duplicateOf = earlier
-                    } else {
-                        keys[row.key] = prepared.id
-                        builder.add(id: prepared.id, items: prepared.zhItems, length: prepared.zhLength, side: .chinese)
-                        builder.add(id: prepared.id, items: prepared.otherItems, length: prepared.otherLength, side: .other)
-                    }
-                }
-                chunk.append(prepared)
-                if chunk.count == 1024 {
-                    guard channel.send(.units(chunk)) else { return }
-                    chunk.removeAll(keepingCapacity: true)
-                }
-                if builder.entryCount > 16_000_000 {
-                    guard channel.send(.postings(builder)) else { return }
-                    builder = PostingBuilder()
-                }
+    /// Turns `files`' units into rows with index items, in their order, sending them to
+    /// `channel` in chunks; runs on its own thread and prepares each window of units on
+    /// every core.
+    fileprivate static func prepare(_ files: [MemoryFile], table: [UInt32: UInt32], into channel: Channel<[PreparedUnit]>) {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunkSize = 1024
+        // One folding and encoder per worker: neither is thread-safe.
+        let tools = (0..<workers).map { _ in PreparationTools(table: table) }
+        let units = files.flatMap { file in file.units.lazy.map { (unit: $0, source: file.sourceLanguage) } }
+        var start = 0
+        while start < units.count {
+            let window = min(units.count - start, chunkSize * workers)
+            let slices = (window + chunkSize - 1) / chunkSize
+            let results = PreparedWindow(count: slices)
+            let first = start
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                let lower = first + slice * chunkSize, upper = min(first + window, lower + chunkSize)
+                let tool = tools[slice % workers]
+                tool.lock.lock()
+                defer { tool.lock.unlock() }
+                results.set(slice, units[lower..<upper].map { PreparedUnit($0.unit, fileSource: $0.source, folding: tool.folding, encoder: tool.encoder) })
             }
+            for chunk in results.chunks {
+                guard channel.send(chunk) else { return }
+            }
+            start += window
         }
-        if !chunk.isEmpty { guard channel.send(.units(chunk)) else { return } }
-        guard channel.send(.postings(builder)) else { return }
         channel.close()
     }
 }
 
-/// A unit ready to store: its row, its id and its index items.
+/// A worker's folding and encoder, used by one worker at a time.
+private final class PreparationTools: @unchecked Sendable {
+    let lock = NSLock()
+    let folding: MatchFolding
+    let encoder = JSONEncoder()
+
+    init(table: [UInt32: UInt32]) {
+        folding = MatchFolding(simplified: table)
+        encoder.outputFormatting = [.sortedKeys]
+    }
+}
+
+/// The chunks of one window, filled in by concurrent workers, one slot each.
+private final class PreparedWindow: @unchecked Sendable {
+    private(set) var chunks: [[PreparedUnit]]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        chunks = Array(repeating: [], count: count)
+    }
+
+    func set(_ index: Int, _ chunk: [PreparedUnit]) {
+        lock.lock()
+        chunks[index] = chunk
+        lock.unlock()
+    }
+}
+
+/// A unit ready to store: its row and its index items.
 private struct PreparedUnit: Sendable {
     var row: PendingRow?
-    var id: Int64 = 0
-    /// An earlier unit of the same import with the same pair key.
-    var duplicateOf: Int64?
     var zhItems: [Int64] = [], zhLength = 0
     var otherItems: [Int64] = [], otherLength = 0
 
@@ -400,8 +413,8 @@ private struct PendingRow: Sendable {
 
     func sameText(asStored row: Row) -> Bool {
         zh == row["zh"] && other == row["other"] && zhMarkup == row["zh_markup"] && otherMarkup == row["other_markup"]
-            && zhLanguage.lowercased() == (row["zh_lang"] as String).lowercased()
-            && otherLanguage.lowercased() == (row["other_lang"] as String).lowercased()
+            && LanguageTag(zhLanguage) == LanguageTag(row["zh_lang"] as String)
+            && LanguageTag(otherLanguage) == LanguageTag(row["other_lang"] as String)
     }
 }
 

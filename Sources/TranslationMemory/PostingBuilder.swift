@@ -1,13 +1,35 @@
 /// Collects posting lists for a batch of stored texts, to be written as one block
 /// per item. Texts must be added in increasing id order.
+///
+/// An import adds tens of millions of entries at random items, so the work is cache
+/// misses: an item is found in an open-addressing table that holds its key (a
+/// `Dictionary` also spends its time in SipHash), and its list grows in chunks of one
+/// shared byte arena, which a list of arrays would add two misses to.
 public struct PostingBuilder: Sendable {
-    fileprivate struct List: Sendable {
-        var bytes: [UInt8] = []
+    /// An item and its list, in the table itself (one cache line holds two): the list
+    /// is chunks in `arena` of 8, 16, … up to `largestChunk` bytes, each followed by
+    /// the offset of the next (4 bytes).
+    private struct Slot {
+        var key: Int64 = -1  // item << 1 | side; -1: empty
         var lastID: Int64 = 0
-        var count = 0
+        var first: Int32 = 0
+        var tail: Int32 = 0  // where the next byte goes
+        var end: Int32 = 0  // the end of the current chunk's data
+        var count: UInt16 = 0, countHigh: UInt8 = 0  // the entry count, 24 bits
+        var sizeShift: UInt8 = 0  // the current chunk's size is 1 << sizeShift
+
+        var entries: Int { Int(count) | Int(countHigh) << 16 }
     }
 
-    private var lists: [[Int64: List]] = Array(repeating: [:], count: MemorySide.allCases.count)
+    private static let firstShift: UInt8 = 3
+    private static let largestShift: UInt8 = 10
+    /// The most entries a builder takes (an item's count has 24 bits).
+    public static let capacity = 1 << 24 - 1
+
+    private var table = [Slot](repeating: Slot(), count: 1 << 12)
+    private var shift = 64 - 12
+    private var used = 0
+    private var arena: [UInt8] = []
     /// Entries added so far (about 3 bytes of memory each, plus each item's list).
     public private(set) var entryCount = 0
 
@@ -20,8 +42,17 @@ public struct PostingBuilder: Sendable {
 
     /// Adds the text `id` of `length` tokens, whose `CandidateIndex.items` are `items`, on `side`.
     public mutating func add(id: Int64, items: [Int64], length: Int, side: MemorySide) {
+        precondition(entryCount + items.count <= Self.capacity, "a posting builder takes at most \(Self.capacity) entries")
         for item in items {
-            lists[side.rawValue][item, default: List()].append(id: id, length: length)
+            let index = slot(for: item << 1 | Int64(side.rawValue))
+            let delta = id - table[index].lastID
+            precondition(delta >= 0, "posting ids must not decrease")
+            append(UInt64(delta), to: index)
+            append(UInt64(length), to: index)
+            table[index].lastID = id
+            let count = table[index].entries + 1
+            table[index].count = UInt16(truncatingIfNeeded: count)
+            table[index].countHigh = UInt8(truncatingIfNeeded: count >> 16)
         }
         entryCount += items.count
     }
@@ -31,21 +62,85 @@ public struct PostingBuilder: Sendable {
 
     /// Each item's encoded list (see `PostingList`) and its entry count.
     public func blocks(_ body: (MemorySide, Int64, Int, [UInt8]) throws -> Void) rethrows {
-        for side in MemorySide.allCases {
-            for (item, list) in lists[side.rawValue] {
-                try body(side, item, list.count, list.bytes)
+        for slot in table where slot.key >= 0 {
+            var bytes: [UInt8] = []
+            var position = slot.first, shift = Self.firstShift
+            while true {
+                let size = Int32(1) << shift
+                let last = position + size == slot.end
+                bytes.append(contentsOf: arena[Int(position)..<Int(last ? slot.tail : position + size)])
+                if last { break }
+                position = next(after: position + size)
+                shift = min(shift + 1, Self.largestShift)
             }
+            try body(MemorySide(rawValue: Int(slot.key & 1))!, slot.key >> 1, slot.entries, bytes)
         }
     }
-}
 
-extension PostingBuilder.List {
-    mutating func append(id: Int64, length: Int) {
-        precondition(id >= lastID, "posting ids must not decrease")
-        PostingList.appendVarint(UInt64(id - lastID), to: &bytes)
-        PostingList.appendVarint(UInt64(length), to: &bytes)
-        lastID = id
-        count += 1
+    @inline(__always)
+    private mutating func append(_ value: UInt64, to index: Int) {
+        var value = value
+        while true {
+            let byte = value < 0x80 ? UInt8(value) : UInt8(value & 0x7F) | 0x80
+            if table[index].tail == table[index].end { newChunk(for: index) }
+            arena[Int(table[index].tail)] = byte
+            table[index].tail += 1
+            if value < 0x80 { return }
+            value >>= 7
+        }
+    }
+
+    /// Starts a new chunk for the full list in `index`, linked from the end of its last.
+    private mutating func newChunk(for index: Int) {
+        let end = Int(table[index].end)
+        let shift = min(table[index].sizeShift + 1, Self.largestShift)
+        let start = Int32(arena.count)
+        arena[end] = UInt8(truncatingIfNeeded: start)
+        arena[end + 1] = UInt8(truncatingIfNeeded: start >> 8)
+        arena[end + 2] = UInt8(truncatingIfNeeded: start >> 16)
+        arena[end + 3] = UInt8(truncatingIfNeeded: start >> 24)
+        arena.append(contentsOf: repeatElement(0, count: 1 << shift + 4))
+        table[index].tail = start
+        table[index].end = start + Int32(1) << shift
+        table[index].sizeShift = shift
+    }
+
+    private func next(after end: Int32) -> Int32 {
+        let at = Int(end)
+        return Int32(arena[at]) | Int32(arena[at + 1]) << 8 | Int32(arena[at + 2]) << 16 | Int32(arena[at + 3]) << 24
+    }
+
+    /// The slot of `key`, made when it is new.
+    @inline(__always)
+    private mutating func slot(for key: Int64) -> Int {
+        let mask = table.count - 1
+        var index = Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+        while true {
+            let stored = table[index].key
+            if stored == key { return index }
+            if stored < 0 { break }
+            index = (index + 1) & mask
+        }
+        let start = Int32(arena.count)
+        arena.append(contentsOf: repeatElement(0, count: 1 << Self.firstShift + 4))
+        table[index] = Slot(key: key, first: start, tail: start, end: start + Int32(1) << Self.firstShift, sizeShift: Self.firstShift)
+        used += 1
+        guard used * 2 > table.count else { return index }
+        grow()
+        return slot(for: key)
+    }
+
+    /// Doubles the table.
+    private mutating func grow() {
+        let old = table
+        table = [Slot](repeating: Slot(), count: old.count * 2)
+        shift -= 1
+        let mask = table.count - 1
+        for slot in old where slot.key >= 0 {
+            var index = Int(truncatingIfNeeded: (UInt64(bitPattern: slot.key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+            while table[index].key >= 0 { index = (index + 1) & mask }
+            table[index] = slot
+        }
     }
 }
 

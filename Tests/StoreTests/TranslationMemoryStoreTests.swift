@@ -36,6 +36,20 @@ import TranslationMemory
         #expect(matches[0].unit.origin == "test.tmx:1")
     }
 
+    /// `zh_CN` and `zh-CN` name one language: the pair is stored once, with a count of 2.
+    @Test func languageCodesAreComparedBySubtags() throws {
+        let store = try TranslationMemoryStore(path: temporaryPath())
+        func pair(_ zh: String, _ en: String) -> TranslationUnit {
+            TranslationUnit(variants: [TranslationVariant(language: LanguageTag(zh), segment: Segment("人工智能发展很快。")),
+                                       TranslationVariant(language: LanguageTag(en), segment: Segment("AI is advancing fast."))])
+        }
+        let first = try store.importFiles([MemoryFile(path: "a.tmx", units: [pair("zh-CN", "en-US"), pair("zh_CN", "EN-us")])], folding: folding)
+        #expect(first.added == 1 && first.merged == 1)
+        let second = try store.importFiles([MemoryFile(path: "b.tmx", units: [pair("ZH-cn", "en_us"), pair("zh-TW", "en-US")])], folding: folding)
+        #expect(second.added == 1 && second.merged == 1)
+        #expect(try store.counts() == (distinct: 2, total: 4))
+    }
+
     @Test func matchesEitherDirectionAndKeepsCodes() throws {
         let store = try TranslationMemoryStore(path: temporaryPath())
         let coded = TranslationUnit(variants: [
