@@ -89,11 +89,16 @@ public enum GlossaryTSVReader {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
+    /// The text without leading and trailing spaces and tabs (and ideographic spaces).
     var trimmingSpaces: String {
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first == " " || first == "\t" || first == "\u{3000}" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" || last == "\u{3000}" { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        return String(Substring(scalars))
+    }
+
+    /// True when the text is only spaces, tabs and ideographic spaces, or empty.
+    var isBlank: Bool {
+        unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
     }
 }

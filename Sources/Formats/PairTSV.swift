@@ -13,7 +13,7 @@ public enum PairTSV {
         var zhTag = LanguageTag("zh"), enTag = LanguageTag("en")
         for (index, line) in TextLines.lines(text).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Substring($0) }
             guard let known = columns else {
                 let names = fields.map { String($0).trimmingSpaces.lowercased() }
                 // `zh` and `en`, or language codes such as `zh-CN` and `en-US`.
@@ -33,7 +33,7 @@ public enum PairTSV {
                                   message: "row has \(fields.count) fields; expected at least \(max(known.zh, known.en) + 1) (fields are separated by tabs)")
             }
             let zh = TSVField.unescape(fields[known.zh]), en = TSVField.unescape(fields[known.en])
-            if zh.trimmingSpaces.isEmpty || en.trimmingSpaces.isEmpty { continue }
+            if zh.isBlank || en.isBlank { continue }
             units.append(TranslationUnit(variants: [
                 TranslationVariant(language: zhTag, segment: Segment(zh)),
                 TranslationVariant(language: enTag, segment: Segment(en)),

@@ -29,7 +29,7 @@ public enum TSVField {
 
     /// The field value that `raw`, as written in a TSV file, stands for.
     public static func unescape<S: StringProtocol>(_ raw: S) -> String {
-        guard raw.contains("\\") else { return String(raw) }
+        guard raw.utf8.contains(UInt8(ascii: "\\")) else { return String(raw) }
         var out = ""
         var iterator = raw.unicodeScalars.makeIterator()
         while let scalar = iterator.next() {

@@ -82,24 +82,19 @@ extension TranslationMemoryStore {
                     batch = 2
                 }
                 let statement = try db.cachedStatement(sql: "INSERT INTO postings(key, count, data) VALUES (?, ?, ?)")
-                var stepStatus: Int32 = 0
-                var rows: [(key: Int64, count: Int, bytes: [UInt8])] = []
-                builder.blocks { side, item, count, bytes in
-                    rows.append((Self.postingKey(item: item, side: side, block: batch), count, bytes))
-                }
-                rows.sort { $0.key < $1.key }
                 let handle = statement.sqliteStatement
-                for row in rows {
+                // In key order (item, side, block): the blocks of a new memory are appended.
+                try builder.blocks { side, item, count, bytes in
                     sqlite3_reset(handle)
-                    sqlite3_bind_int64(handle, 1, row.key)
-                    sqlite3_bind_int64(handle, 2, Int64(row.count))
-                    row.bytes.withUnsafeBytes { bytes in
+                    sqlite3_bind_int64(handle, 1, Self.postingKey(item: item, side: side, block: batch))
+                    sqlite3_bind_int64(handle, 2, Int64(count))
+                    let status = bytes.withUnsafeBytes { bytes in
                         _ = sqlite3_bind_blob(handle, 3, bytes.baseAddress, Int32(bytes.count), nil)  // stepped before it goes away
-                        stepStatus = sqlite3_step(handle)
+                        return sqlite3_step(handle)
                     }
                     sqlite3_reset(handle)
-                    guard stepStatus == SQLITE_DONE else {
-                        throw StoreError("\(path): error: cannot store the index (SQLite \(stepStatus): \(String(cString: sqlite3_errmsg(db.sqliteConnection))))")
+                    guard status == SQLITE_DONE else {
+                        throw StoreError("\(path): error: cannot store the index (SQLite \(status): \(String(cString: sqlite3_errmsg(db.sqliteConnection))))")
                     }
                 }
                 batch += 1

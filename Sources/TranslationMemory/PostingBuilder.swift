@@ -15,16 +15,14 @@ public struct PostingBuilder: Sendable {
         var first: Int32 = 0
         var tail: Int32 = 0  // where the next byte goes
         var end: Int32 = 0  // the end of the current chunk's data
-        var count: UInt16 = 0, countHigh: UInt8 = 0  // the entry count, 24 bits
         var sizeShift: UInt8 = 0  // the current chunk's size is 1 << sizeShift
-
-        var entries: Int { Int(count) | Int(countHigh) << 16 }
     }
 
     private static let firstShift: UInt8 = 3
     private static let largestShift: UInt8 = 10
-    /// The most entries a builder takes (an item's count has 24 bits).
-    public static let capacity = 1 << 24 - 1
+    /// The most entries a builder takes: its arena, addressed with 32 bits, then
+    /// stays below 2 GB even with the longest varints.
+    public static let capacity = 64 << 20
 
     private var table = [Slot](repeating: Slot(), count: 1 << 12)
     private var shift = 64 - 12
@@ -50,9 +48,6 @@ public struct PostingBuilder: Sendable {
             append(UInt64(delta), to: index)
             append(UInt64(length), to: index)
             table[index].lastID = id
-            let count = table[index].entries + 1
-            table[index].count = UInt16(truncatingIfNeeded: count)
-            table[index].countHigh = UInt8(truncatingIfNeeded: count >> 16)
         }
         entryCount += items.count
     }
@@ -60,9 +55,15 @@ public struct PostingBuilder: Sendable {
     /// True when nothing was added.
     public var isEmpty: Bool { entryCount == 0 }
 
-    /// Each item's encoded list (see `PostingList`) and its entry count.
+    /// Each item's encoded list (see `PostingList`) and its entry count, in the order
+    /// of items and, for one item, of sides.
     public func blocks(_ body: (MemorySide, Int64, Int, [UInt8]) throws -> Void) rethrows {
-        for slot in table where slot.key >= 0 {
+        var order: [(key: Int64, index: Int)] = []
+        order.reserveCapacity(used)
+        for (index, slot) in table.enumerated() where slot.key >= 0 { order.append((slot.key, index)) }
+        order.sort { $0.key < $1.key }
+        for (_, index) in order {
+            let slot = table[index]
             var bytes: [UInt8] = []
             var position = slot.first, shift = Self.firstShift
             while true {
@@ -73,7 +74,9 @@ public struct PostingBuilder: Sendable {
                 position = next(after: position + size)
                 shift = min(shift + 1, Self.largestShift)
             }
-            try body(MemorySide(rawValue: Int(slot.key & 1))!, slot.key >> 1, slot.entries, bytes)
+            // Each entry is two varints, whose last bytes are the ones below 0x80.
+            let count = bytes.reduce(0) { $0 + ($1 < 0x80 ? 1 : 0) } / 2
+            try body(MemorySide(rawValue: Int(slot.key & 1))!, slot.key >> 1, count, bytes)
         }
     }
 
