@@ -44,8 +44,9 @@ extension TranslationMemoryStore {
         try pool.write { db in
             try Self.recordFolding(folding, in: db)
             let importID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM imports")) ?? 1
-            // Ids are never reused, not even those of units found to be duplicates (whose
-            // posting entries then point at no unit and are skipped by the search).
+            // Ids are never reused: `next_id` also covers ids that memories from before
+            // this version gave to duplicates (whose posting entries point at no unit and
+            // are skipped by the search). Now only stored units get an id.
             let firstID = max((try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM units")) ?? 1,
                               (try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM settings WHERE name = 'next_id'")) ?? 1)
             var batch = 1 + Int((try Int64.fetchOne(db, sql: "SELECT coalesce(max(key & 255), 0) FROM postings")) ?? 0)
