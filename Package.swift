@@ -80,7 +80,7 @@ let package = Package(
                                                          .product(name: "PropertyBased", package: "swift-property-based")]),
         // Seeded generators shared by the tests and benchmarks.
         .target(name: "ShuyuTestSupport", path: "Tests/ShuyuTestSupport"),
-        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "ShuyuTestSupport"]),
+        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "ICUText", "ShuyuTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory"]),
         .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"], resources: [.copy("Regressions")]),
         .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),

@@ -3,6 +3,7 @@
 #include <unicode/uversion.h>
 #include <unicode/ubrk.h>
 #include <unicode/utrans.h>
+#include <unicode/uset.h>
 #include <unicode/ucol.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
@@ -63,6 +64,28 @@ void *cicu_transliterator_clone(const void *transliterator, int32_t *status) {
 }
 
 void cicu_transliterator_close(void *transliterator) { utrans_close((UTransliterator *)transliterator); }
+
+int32_t cicu_transliterator_source_ranges(const void *transliterator, int32_t *ranges, int32_t capacity, int32_t *status) {
+    UErrorCode st = U_ZERO_ERROR;
+    USet *set = uset_openEmpty();
+    utrans_getSourceSet((const UTransliterator *)transliterator, 0, set, &st);
+    int32_t count = 0;
+    if (U_SUCCESS(st)) {
+        int32_t items = uset_getItemCount(set);
+        for (int32_t i = 0; i < items && U_SUCCESS(st); i++) {
+            UChar32 start = 0, end = 0;
+            if (uset_getItem(set, i, &start, &end, NULL, 0, &st) != 0) continue;  /* a string, not a range */
+            if (count < capacity) {
+                ranges[2 * count] = start;
+                ranges[2 * count + 1] = end;
+            }
+            count++;
+        }
+    }
+    uset_close(set);
+    *status = st;
+    return count;
+}
 
 int32_t cicu_transliterate(const void *transliterator, uint16_t *text, int32_t length, int32_t capacity, int32_t *status) {
     UErrorCode st = U_ZERO_ERROR;

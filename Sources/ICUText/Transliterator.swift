@@ -62,6 +62,23 @@ public final class Transliterator {
         return Transliterator(id: id, handle: clone)
     }
 
+    /// The code points this transliterator may change (ICU's source set), as ranges;
+    /// every other character comes through unchanged.
+    public func sourceRanges() throws(ICUError) -> [ClosedRange<UInt32>] {
+        var capacity: Int32 = 256
+        while true {
+            var ranges = [Int32](repeating: 0, count: Int(capacity) * 2)
+            var status: Int32 = 0
+            let count = ranges.withUnsafeMutableBufferPointer { cicu_transliterator_source_ranges(handle, $0.baseAddress, capacity, &status) }
+            try checkICU(status, "reading the source set of transliterator '\(id)'")
+            if count > capacity {
+                capacity = count
+                continue
+            }
+            return (0..<Int(count)).map { UInt32(ranges[2 * $0])...UInt32(ranges[2 * $0 + 1]) }
+        }
+    }
+
     /// `text` transliterated. The input is never modified.
     public func transform(_ text: String) -> String {
         if text.isEmpty { return text }

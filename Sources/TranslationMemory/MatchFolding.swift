@@ -42,16 +42,19 @@ public final class MatchFolding {
     /// (about 2,700 pairs), computed with ICU's `Traditional-Simplified`.
     public func simplifiedTable() throws(ICUError) -> [UInt32: UInt32] {
         let transform = try transliterator()
+        // Only the characters ICU says it may change (about a fifth of the blocks).
+        let changing = try transform.sourceRanges()
         var table: [UInt32: UInt32] = [:]
         for block in Self.tableBlocks {
+            let values = changing.filter { $0.overlaps(block) }.flatMap { $0.clamped(to: block) }
             // One call per block; a line break after each character keeps them aligned.
             var text = String.UnicodeScalarView()
-            for value in block {
+            for value in values {
                 text.append(Unicode.Scalar(value)!)
                 text.append("\n")
             }
             let lines = transform.transform(String(text)).split(separator: "\n", omittingEmptySubsequences: false)
-            for (value, line) in zip(block, lines) {
+            for (value, line) in zip(values, lines) {
                 let scalars = Array(line.unicodeScalars)
                 if scalars.count == 1, scalars[0].value != value { table[value] = scalars[0].value }
             }

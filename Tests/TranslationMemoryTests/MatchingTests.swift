@@ -1,3 +1,4 @@
+import ICUText
 import Testing
 import ShuyuTestSupport
 import TranslationMemory
@@ -101,6 +102,17 @@ import TranslationMemory
         let table = try icu.simplifiedTable()
         #expect(table.count > 2000)
         #expect(table[0x6372] == 0x5377)  // 捲 → 卷
+        // The table reads only ICU's source set: it must equal one made from every character.
+        let transform = try Transliterator(id: "Traditional-Simplified")
+        var everything: [UInt32: UInt32] = [:]
+        for block in [UInt32(0x3400)...0x4DBF, 0x4E00...0x9FFF] {
+            let text = String(String.UnicodeScalarView(block.flatMap { [Unicode.Scalar($0)!, "\n"] }))
+            let lines = transform.transform(text).split(separator: "\n", omittingEmptySubsequences: false)
+            for (value, line) in zip(block, lines) where line.unicodeScalars.count == 1 && line.unicodeScalars.first!.value != value {
+                everything[value] = line.unicodeScalars.first!.value
+            }
+        }
+        #expect(table == everything)
         let fast = MatchFolding(simplified: table)
         let text = "捲王，ＡＩ時代的深度學習與數據。𠀀龜鑑 Ａ ﬁ ㈱"
         #expect(fast.fold(text) == icu.fold(text))

@@ -32,6 +32,9 @@ void *cicu_transliterator_open(const uint16_t *id, int32_t idLength, const uint1
 void *cicu_transliterator_clone(const void *transliterator, int32_t *status);
 void cicu_transliterator_close(void *transliterator);
 /* Transliterates text[0..<length] in place; returns the new length (may exceed capacity on overflow). */
+/// The characters the transliterator may change, as ranges (start, end, inclusive) in
+/// `ranges` (room for `capacity` of them); returns how many there are.
+int32_t cicu_transliterator_source_ranges(const void *transliterator, int32_t *ranges, int32_t capacity, int32_t *status);
 int32_t cicu_transliterate(const void *transliterator, uint16_t *text, int32_t length, int32_t capacity, int32_t *status);
 
 void *cicu_collator_open(const char *locale, int32_t *status);
