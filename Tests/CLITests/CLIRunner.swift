@@ -54,6 +54,19 @@ enum CLI {
                          status: process.terminationStatus)
     }
 
+    /// Starts `shuyu arguments` in `directory` with its output discarded, without
+    /// waiting: for tests that run commands side by side or interrupt one.
+    static func start(_ arguments: [String], directory: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// A new empty folder for a test.
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("shuyu-test-\(UUID().uuidString)")

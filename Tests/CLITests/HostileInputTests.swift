@@ -59,13 +59,7 @@ import Testing
         let glossary = dir.appendingPathComponent("team.tsv")
         for delay in [0.02, 0.05, 0.1, 0.2, 0.4] {
             try original.write(to: glossary, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["glossary", "import", "big.tsv", "--into", "team.tsv"]
-            process.currentDirectoryURL = dir
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try CLI.start(["glossary", "import", "big.tsv", "--into", "team.tsv"], directory: dir)
             Thread.sleep(forTimeInterval: delay)
             process.terminate()
             process.waitUntilExit()
@@ -85,16 +79,7 @@ import Testing
             try tsv.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         try "zh\ten\n卷王\tInvolution King\n".write(to: dir.appendingPathComponent("team.tsv"), atomically: true, encoding: .utf8)
-        let processes = ["a.tsv", "b.tsv"].map { input -> Process in
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["glossary", "import", input, "--into", "team.tsv"]
-            process.currentDirectoryURL = dir
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            return process
-        }
-        for process in processes { try process.run() }
+        let processes = try ["a.tsv", "b.tsv"].map { try CLI.start(["glossary", "import", $0, "--into", "team.tsv"], directory: dir) }
         for process in processes { process.waitUntilExit() }
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
         let text = try String(contentsOf: dir.appendingPathComponent("team.tsv"), encoding: .utf8)

@@ -183,16 +183,7 @@ import Testing
             for k in 0..<4000 { tsv += "\(prefix)方第\(k)句讲翻译记忆。\tSentence \(k) of side \(prefix).\n" }
             try tsv.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        let processes = ["a.tsv", "b.tsv"].map { input -> Process in
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["tm", "import", "--quiet", input]
-            process.currentDirectoryURL = dir
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            return process
-        }
-        for process in processes { try process.run() }
+        let processes = try ["a.tsv", "b.tsv"].map { try CLI.start(["tm", "import", "--quiet", $0], directory: dir) }
         for process in processes { process.waitUntilExit() }
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
         let rows = try CLI.run(["tm", "export", "--format", "tsv"], directory: dir).stdout.split(separator: "\n").count
@@ -216,13 +207,7 @@ import Testing
         for k in 0..<60_000 { tsv += "第\(k)个句子讲的是翻译记忆。\tSentence \(k) is about translation memory.\n" }
         try tsv.write(to: dir.appendingPathComponent("big.tsv"), atomically: true, encoding: .utf8)
         for delay in [0.05, 0.2, 0.5, 1.0] {
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["tm", "import", "big.tsv", "--quiet"]
-            process.currentDirectoryURL = dir
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try CLI.start(["tm", "import", "big.tsv", "--quiet"], directory: dir)
             Thread.sleep(forTimeInterval: delay)
             // Readers keep working while the import runs.
             let reading = try CLI.run(["tm", "match", "大语言模型正在改变翻译行业。"], directory: dir)
