@@ -126,13 +126,7 @@ extension Shuyu.GlossaryCommand {
                 case .csv: CSVFormat.write(glossary.entries)
                 default: GlossaryTSVWriter.write(glossary.entries)
                 }
-                if let output {
-                    try AtomicFile.write(text, to: output)
-                } else {
-                    var out = OutputBuffer()
-                    out.write(text)
-                    out.flush()
-                }
+                try AtomicFile.write(text, toOutput: output)
             }
         }
     }
@@ -216,13 +210,7 @@ extension Shuyu.GlossaryCommand {
                     total.add(try PairCounts.read(input.text, source: input.name))
                 }
                 let text = total.written()
-                if let output {
-                    try AtomicFile.write(text, to: output)
-                } else {
-                    var out = OutputBuffer()
-                    out.write(text)
-                    out.flush()
-                }
+                try AtomicFile.write(text, toOutput: output)
             }
         }
     }

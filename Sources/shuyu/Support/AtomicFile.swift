@@ -30,3 +30,17 @@ enum AtomicFile {
         }
     }
 }
+
+extension AtomicFile {
+    /// Writes `text` atomically to `output` (a command's `-o FILE`), or to standard
+    /// output when there is none.
+    static func write(_ text: String, toOutput output: String?) throws {
+        if let output {
+            try write(text, to: output)
+        } else {
+            var buffer = OutputBuffer()
+            buffer.write(text)
+            buffer.flush()
+        }
+    }
+}

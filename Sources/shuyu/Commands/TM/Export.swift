@@ -54,13 +54,7 @@ extension Shuyu.TranslationMemoryCommand {
                     header.metadata.notes += imported.notes
                     text = TMXWriter.write(TMXDocument(header: header, units: units))
                 }
-                if let output {
-                    try AtomicFile.write(text, to: output)
-                } else {
-                    var buffer = OutputBuffer()
-                    buffer.write(text)
-                    buffer.flush()
-                }
+                try AtomicFile.write(text, toOutput: output)
             }
         }
     }
