@@ -238,34 +238,36 @@ extension TranslationMemoryStore {
     fileprivate static func prepare(_ files: [MemoryFile], table: [UInt32: UInt32], into channel: Channel<[PreparedUnit]>) {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkSize = 1024
-        // One folding and encoder per worker: neither is thread-safe.
+        // One folding and encoder per worker, since neither is thread-safe: a window has
+        // at most `workers` slices, and slice k uses tools[k].
         let tools = (0..<workers).map { _ in PreparationTools(table: table) }
-        let units = files.flatMap { file in file.units.lazy.map { (unit: $0, source: file.sourceLanguage) } }
-        var start = 0
-        while start < units.count {
-            let window = min(units.count - start, chunkSize * workers)
-            let slices = (window + chunkSize - 1) / chunkSize
-            let results = PreparedWindow(count: slices)
-            let first = start
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let lower = first + slice * chunkSize, upper = min(first + window, lower + chunkSize)
-                let tool = tools[slice % workers]
-                tool.lock.lock()
-                defer { tool.lock.unlock() }
-                results.set(slice, units[lower..<upper].map { PreparedUnit($0.unit, fileSource: $0.source, folding: tool.folding, encoder: tool.encoder) })
+        for file in files {
+            let units = file.units
+            var start = 0
+            while start < units.count {
+                let window = min(units.count - start, chunkSize * workers)
+                let slices = (window + chunkSize - 1) / chunkSize
+                let results = PreparedWindow(count: slices)
+                let first = start
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    let lower = first + slice * chunkSize, upper = min(first + window, lower + chunkSize)
+                    let tool = tools[slice]
+                    results.set(slice, units[lower..<upper].map {
+                        PreparedUnit($0, fileSource: file.sourceLanguage, folding: tool.folding, encoder: tool.encoder)
+                    })
+                }
+                for chunk in results.chunks {
+                    guard channel.send(chunk) else { return }
+                }
+                start += window
             }
-            for chunk in results.chunks {
-                guard channel.send(chunk) else { return }
-            }
-            start += window
         }
         channel.close()
     }
 }
 
-/// A worker's folding and encoder, used by one worker at a time.
+/// A worker's folding and encoder, used by one slice of a window at a time.
 private final class PreparationTools: @unchecked Sendable {
-    let lock = NSLock()
     let folding: MatchFolding
     let encoder = JSONEncoder()
 

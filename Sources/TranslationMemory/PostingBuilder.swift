@@ -113,11 +113,17 @@ public struct PostingBuilder: Sendable {
         return Int32(arena[at]) | Int32(arena[at + 1]) << 8 | Int32(arena[at + 2]) << 16 | Int32(arena[at + 3]) << 24
     }
 
+    /// Where `key`'s search starts: a multiplicative hash, to the table's size.
+    @inline(__always)
+    private func home(of key: Int64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+    }
+
     /// The slot of `key`, made when it is new.
     @inline(__always)
     private mutating func slot(for key: Int64) -> Int {
         let mask = table.count - 1
-        var index = Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+        var index = home(of: key)
         while true {
             let stored = table[index].key
             if stored == key { return index }
@@ -140,7 +146,7 @@ public struct PostingBuilder: Sendable {
         shift -= 1
         let mask = table.count - 1
         for slot in old where slot.key >= 0 {
-            var index = Int(truncatingIfNeeded: (UInt64(bitPattern: slot.key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+            var index = home(of: slot.key)
             while table[index].key >= 0 { index = (index + 1) & mask }
             table[index] = slot
         }
