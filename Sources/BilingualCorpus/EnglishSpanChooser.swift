@@ -108,10 +108,12 @@ struct EnglishSpanChooser {
         return j
     }
 
-    /// Drops lower-case function words that open a quoted span (`being an understanding wife`),
-    /// but not `the` (`the world belongs to all`) nor capitalized title words (`On Great Unity`).
-    static func dropLeadingFunctionWords(_ words: inout [EnglishToken]) {
-        while words.count > 1, !words[0].isCapitalized, words[0].lowercased != "the" || words.count <= 8,
+    /// Drops lower-case function words that open a quoted span (`being an understanding wife`).
+    /// `the` stays when the original is a saying, which is rendered as a sentence (`the world
+    /// belongs to all` 天下为公), and goes before a term (`the last kilometre` 最后一公里).
+    static func dropLeadingFunctionWords(_ words: inout [EnglishToken], facts: OriginalFacts) {
+        let saying = facts.hanCount == 4 && facts.wordCount >= 2
+        while words.count > 1, !words[0].isCapitalized, words[0].lowercased != "the" || !saying,
               EnglishWords.functionWords.contains(words[0].lowercased) {
             words.removeFirst()
         }
@@ -216,7 +218,7 @@ struct EnglishSpanChooser {
                 var start = k + 1
                 while start < end, CharacterClass.emphasisMarks.contains(line[start]) || CharacterClass.isSpace(line[start]) { start += 1 }
                 var inner = EnglishWords.tokens(line, start..<end).filter(\.isWord)
-                if !facts.isClause { Self.dropLeadingFunctionWords(&inner) }
+                if !facts.isClause { Self.dropLeadingFunctionWords(&inner, facts: facts) }
                 if !inner.isEmpty, inner.count <= 15 || facts.isClause {
                     return EnglishChoice(range: inner.first!.range.lowerBound..<inner.last!.range.upperBound, confidence: 0.85, evidence: "quotes")
                 }
@@ -232,7 +234,7 @@ struct EnglishSpanChooser {
                 while k >= floor, line[k] != opener, line[k] != line[a] || line[a] == "\"" && false { k -= 1 }
                 if k >= floor, line[k] == opener {
                     var inner = EnglishWords.tokens(line, (k + 1)..<end).filter(\.isWord)
-                    if !facts.isClause { Self.dropLeadingFunctionWords(&inner) }
+                    if !facts.isClause { Self.dropLeadingFunctionWords(&inner, facts: facts) }
                     if !inner.isEmpty, inner.count <= 15 || facts.isClause {
                         return EnglishChoice(range: inner.first!.range.lowerBound..<inner.last!.range.upperBound, confidence: 0.8, evidence: "quotes")
                     }
@@ -261,8 +263,11 @@ struct EnglishSpanChooser {
                 var cost = abs(Double(words) - expected) / expected
                 let afterBoundary = previous == nil || !previous!.isWord
                     || ["that", "to", "who", "which", "said", "says", "say", "be", "is", "was"].contains(previous!.lowercased)
+                    || EnglishWords.isAdverb(previous!.lowercased)
                 if !afterBoundary { cost += 0.35 }
                 if EnglishWords.clauseOpeners.contains(token.lowercased) { cost += 1 }
+                // A sentence adverb is the writer's, not the original's: ultimately the truth will out.
+                if EnglishWords.isAdverb(token.lowercased) { cost += 0.5 }
                 if ["to", "that", "which", "who", "a", "an"].contains(token.lowercased) { cost += 0.5 }
                 if separators > facts.separators { cost += 0.5 * Double(separators - facts.separators) }
                 if best == nil || cost < best!.cost { best = (cost, k) }
@@ -283,9 +288,15 @@ struct EnglishSpanChooser {
     private func capitalized(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
         var k = tokens.count - 1
         var first = k
+        // A plural possessive belongs to the name (Women's Studies 妇女学, People's Daily) while the
+        // run is still short for the Chinese; a singular one is an owner (Huawei's Ascend 昇腾).
+        let expected = max(1, (facts.hanCount + 1) / 2)
+        var content = 0
         while k >= 0 {
             let token = tokens[k]
-            if k < tokens.count - 1, token.isWord, Self.isPossessive(token.text) {
+            if token.isWord, !EnglishWords.connectors.contains(token.lowercased) { content += 1 }
+            if k < tokens.count - 1, token.isWord, Self.isPossessive(token.text),
+               !token.isCapitalized || !Self.isPluralPossessive(token.lowercased) || content > expected {
                 break
             } else if token.isWord && (token.isCapitalized || token.text.first?.isNumber == true) {
                 first = k
@@ -325,7 +336,12 @@ struct EnglishSpanChooser {
 
     private func nounPhrase(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
         let expected = max(1, min(facts.wordCount, (facts.hanCount + 1) / 2))
-        let limit = expected + 1
+        // One word may render a word and its suffix (保守主义 conservatism): then it alone is the
+        // expected length, with no slack for an adjective before it.
+        let suffixed = tokens[tokens.count - 1].isWord && SuffixCorrespondence.rendersSuffix(tokens[tokens.count - 1].lowercased, of: facts.zh)
+        // An adverb renders an adverbial original by itself: one country willfully (主观上) imposes.
+        let adverb = tokens[tokens.count - 1].isWord && EnglishWords.isAdverb(tokens[tokens.count - 1].lowercased)
+        let limit = suffixed || adverb ? expected : expected + 1
         var content = 0
         var k = tokens.count - 1
         var first = k
@@ -340,16 +356,27 @@ struct EnglishSpanChooser {
                     && !EnglishWords.functionWords.contains(tokens[k - 1].lowercased)
                 if !canCross { break }
             } else {
-                content += Self.wordCount(token.text)
+                content += Self.wordCount(token.text) + (suffixed && k == tokens.count - 1 ? 1 : 0)
                 first = k
-                if content >= limit { break }
+                if content >= limit || adverb { break }
             }
             k -= 1
         }
+        let hasNumeral = facts.zh.unicodeScalars.contains(where: { EnglishWords.chineseNumerals.contains($0) })
         // A number word with no numeral in the Chinese is the translator's, not the term's: three elements (环节).
-        if first < tokens.count - 1, EnglishWords.numberWords.contains(tokens[first].lowercased),
-           !facts.zh.unicodeScalars.contains(where: { EnglishWords.chineseNumerals.contains($0) }) {
+        if first < tokens.count - 1, EnglishWords.numberWords.contains(tokens[first].lowercased), !hasNumeral {
             first += 1
+        }
+        // An original that opens with a numeral opens its English with the number word, a few
+        // words back across a connector: three conditions precluding divorce (三不去), seven
+        // justifications for divorce (七出), two restraints and one leniency (两少一宽).
+        if let lead = facts.zh.unicodeScalars.first(where: CharacterClass.isHan), EnglishWords.chineseNumerals.contains(lead) {
+            var j = first - 1
+            while j >= 0, j >= first - 4, tokens[j].isWord, !EnglishWords.numberWords.contains(tokens[j].lowercased),
+                  EnglishWords.phraseConnectors.contains(tokens[j].lowercased) || !EnglishWords.functionWords.contains(tokens[j].lowercased) {
+                j -= 1
+            }
+            if j >= 0, j < first, tokens[j].isWord, EnglishWords.numberWords.contains(tokens[j].lowercased) { first = j }
         }
         guard tokens[first].isWord, !EnglishWords.functionWords.contains(tokens[first].lowercased) else { return nil }
         // "double reduction" policy [双减]: the quoted name, not the classifying head noun.
@@ -370,6 +397,13 @@ struct EnglishSpanChooser {
     /// Words in a token: `test-time` counts two.
     static func wordCount(_ text: String) -> Int {
         1 + text.filter { $0 == "-" }.count
+    }
+
+    /// `women's`, `people's`: a possessive of a plural. (`workers'` is never one token: a final
+    /// apostrophe may close a quote.)
+    static func isPluralPossessive(_ lowercased: String) -> Bool {
+        let base = lowercased.dropLast(2)
+        return ["women", "men", "people", "peoples", "children", "folk"].contains(base)
     }
 
     static func isPossessive(_ text: String) -> Bool {

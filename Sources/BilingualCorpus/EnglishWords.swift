@@ -54,6 +54,18 @@ enum EnglishWords {
         "wrote", "written", "whether", "character", "characters", "means", "meaning", "meant", "spelled", "pronounced",
         "reads", "read", "mention", "mentions", "mentioned", "versus", "vs", "like", "label", "labels", "slogan"])
 
+    /// Nouns and adjectives ending in -ly that are not adverbs.
+    static let notAdverbs: Set<String> = ["family", "families", "assembly", "supply", "monopoly", "anomaly", "ally", "rally",
+                                          "italy", "belly", "bully", "folly", "jelly", "lily", "holly", "polly", "daily",
+                                          "weekly", "monthly", "quarterly", "yearly", "elderly", "early", "only", "homily"]
+
+    /// Whether a lower-cased word reads as an adverb in -ly (`willfully`, `subjectively`):
+    /// an adverb ends a rendering of its own, it does not modify the noun before it.
+    static func isAdverb(_ word: String) -> Bool {
+        guard word.count >= 6, !notAdverbs.contains(word) else { return false }
+        return ["lly", "ively", "ously", "antly", "ently", "ately", "edly", "ingly"].contains { word.hasSuffix($0) }
+    }
+
     /// Tokenizes `line[range]` into words and punctuation marks (spaces dropped).
     /// A word is letters and digits with inner apostrophes, hyphens, periods (`U.S.`) and ampersands.
     static func tokens(_ line: [Unicode.Scalar], _ range: Range<Int>) -> [EnglishToken] {

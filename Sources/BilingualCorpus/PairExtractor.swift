@@ -258,8 +258,10 @@ public final class PairExtractor {
         let words = tokens.count
         let known = evidence.isKnownTerm(zh)
         // A clause has verbs, negation, aspect or pronouns as words of their own (not 社会's 会).
-        let hasClauseWord = tokens.contains { Self.clauseWords.contains(String(zh[$0.range])) }
-        let looksLikeClause = !known && (separators > 0 || han >= 4 && hasClauseWord)
+        let hasClauseWord = tokens.contains { Self.isClauseWord(zh[$0.range]) }
+        // A word-forming suffix at the end makes a noun, whatever is inside: 我向中心主义.
+        let endsInSuffix = SuffixCorrespondence.endsInSuffix(zh)
+        let looksLikeClause = !known && (separators > 0 || han >= 4 && hasClauseWord && !endsInSuffix)
         return OriginalFacts(zh: zh, hanCount: han, wordCount: words, pinyinKey: han > 0 && han <= 8 ? pinyin.searchKey(zh) : "",
                              separators: separators, isClause: looksLikeClause)
     }
@@ -304,7 +306,17 @@ public final class PairExtractor {
     static let clauseWords: Set<String> = [
         "是", "不", "没", "没有", "不是", "了", "要", "就", "都", "会", "能", "吗", "呢", "吧", "着", "过", "把", "被", "让",
         "你", "我", "他", "她", "我们", "你们", "他们", "很", "还", "也", "就是", "可以", "应该", "需要", "不要", "别",
+        "已经", "正在", "必须", "一定", "总是", "毕竟", "终于", "仍然", "竟然", "不能", "不会", "只能", "才", "又", "再",
     ]
+
+    /// Whether an ICU word is a clause word, a negated verb (`没用`) or a verb with a potential
+    /// complement (`撑不住`, `看不见`).
+    static func isClauseWord(_ word: Substring) -> Bool {
+        if clauseWords.contains(String(word)) { return true }
+        let scalars = Array(word.unicodeScalars)
+        return scalars.count == 2 && (scalars[0] == "不" || scalars[0] == "没")
+            || scalars.count == 3 && scalars[1] == "不"
+    }
 
     private func makePair(zh: String, zhStart: Int, line: [Unicode.Scalar], choice: EnglishChoice, kind: PairKind,
                           uncertain: Bool, alternatives: [String]) -> AlignedPair {

@@ -54,6 +54,22 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("Commentators of the New Left (新左派) and Liberals (自由派) met", "新左派 → New Left (bracket)", "自由派 → Liberals (bracket)"),
         .init("Huawei's Ascend chips [昇腾芯片] are scarce", "昇腾芯片 → Ascend chips (bracket)"),
         .init("the \"double reduction\" policy [双减] banned tutoring", "双减 → double reduction (bracket)"),
+        // A word that renders a word and its suffix needs no adjective: 保守主义 conservatism.
+        .init("a wave of intellectual conservatism [保守主义] swept the campus", "保守主义 → conservatism (bracket)"),
+        .init("the firm's obsession with traceability [追溯性] is new", "追溯性 → traceability (bracket)"),
+        // An adverb renders an adverbial original by itself.
+        .init("the board deliberately (刻意地) ignored it", "刻意地 → deliberately (bracket)"),
+        // A numeral in the original keeps the English number word, across a connector.
+        .init("the old rule of four taboos for guests [四忌] still holds", "四忌 → four taboos for guests (bracket)"),
+        // A plural possessive belongs to a name; a singular one is its owner.
+        .init("she founded the Children's Palace [少年宫] choir", "少年宫 → Children's Palace (bracket)"),
+        .init("Huawei's Kirin [麒麟] chips", "麒麟 → Kirin (bracket)"),
+        // A saying keeps its article; a term loses it.
+        .init("the motto \"the river does not turn back\" [江水不回] is old", "江水不回 → the river does not turn back (bracket)"),
+        .init("the \"the last kilometre\" [最后一公里] problem", "最后一公里 → last kilometre (bracket)"),
+        // A suffix makes a noun even with a pronoun inside, and a negated verb makes a clause.
+        .init("a self-centred [我向中心主义] worldview", "我向中心主义 → self-centred (bracket)"),
+        .init("they said that in the end, the plan will not hold [计划终究撑不住].", "计划终究撑不住 → the plan will not hold (bracket)"),
     ]
 
     static let traps: [String] = [
