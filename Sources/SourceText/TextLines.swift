@@ -5,22 +5,39 @@ public enum TextLines {
     /// with a terminator has no empty line after it; an empty text has no line.
     /// - Complexity: O(n).
     public static func forEach(_ text: String, _ body: (Substring, Substring) throws -> Void) rethrows {
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            if byte == 0x0A || byte == 0x0D {
-                var next = utf8.index(after: i)
-                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                try body(text[start..<i], text[i..<next])
-                start = next
-                i = next
-            } else {
+        var cursor = Cursor(text)
+        while let (line, terminator) = cursor.next() { try body(line, terminator) }
+    }
+
+    /// Reads a text one line at a time, as `forEach` gives them: for readers that stop
+    /// and resume.
+    public struct Cursor {
+        public let text: String
+        private var start: String.Index
+
+        public init(_ text: String) {
+            self.text = text
+            start = text.utf8.startIndex
+        }
+
+        /// The next line (without its terminator) and its terminator, or nil at the end.
+        public mutating func next() -> (line: Substring, terminator: Substring)? {
+            let utf8 = text.utf8
+            guard start != utf8.endIndex else { return nil }
+            var i = start
+            while i != utf8.endIndex {
+                let byte = utf8[i]
+                if byte == 0x0A || byte == 0x0D {
+                    var next = utf8.index(after: i)
+                    if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                    defer { start = next }
+                    return (text[start..<i], text[i..<next])
+                }
                 i = utf8.index(after: i)
             }
+            defer { start = utf8.endIndex }
+            return (text[start...], text[text.endIndex...])
         }
-        if start != utf8.endIndex { try body(text[start...], text[text.endIndex...]) }
     }
 
     /// The lines of `text`, as `forEach` gives them.

@@ -7,8 +7,10 @@ public import TranslationMemory
 public struct MemoryFile: Sendable {
     /// The file, as given.
     public var path: String
-    /// Its units.
+    /// Its units, when they were read in advance.
     public var units: [TranslationUnit]
+    /// Reads its units during the import (after `units`), a window at a time.
+    public var reader: (any TranslationUnitReader)?
     /// The file's source language (TMX `srclang`), when it names one.
     public var sourceLanguage: LanguageTag?
     /// Header properties and notes to keep (TMX `<header>`).
@@ -19,6 +21,13 @@ public struct MemoryFile: Sendable {
         self.units = units
         self.sourceLanguage = sourceLanguage
         self.header = header
+    }
+
+    /// A file whose units `reader` reads as the import goes: memory holds a few windows
+    /// of units, not the file's every unit, and reading overlaps storing.
+    public init(path: String, reader: any TranslationUnitReader, sourceLanguage: LanguageTag? = nil, header: UnitMetadata? = nil) {
+        self.init(path: path, units: [], sourceLanguage: sourceLanguage, header: header)
+        self.reader = reader
     }
 }
 
@@ -59,8 +68,14 @@ extension TranslationMemoryStore {
             // this one writes rows and collects postings, in id order.
             let table = try Self.simplifiedTable(db) ?? [:]
             let channel = Channel<[PreparedUnit]>(capacity: 8)
+            let readFailure = FailureBox()
             DispatchQueue.global(qos: .userInitiated).async {
-                Self.prepare(files, table: table, into: channel)
+                do {
+                    try Self.prepare(files, table: table, into: channel)
+                } catch {
+                    readFailure.error = error
+                }
+                channel.close()
             }
             defer { channel.cancel() }
 
@@ -72,7 +87,10 @@ extension TranslationMemoryStore {
                                   zh_is_source, count, tuid, created, tool, origin, metadata, import_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
                 """)
-            var builder = PostingBuilder()
+            // Postings are collected on a thread of their own: adding index entries was a
+            // third of this thread's work.
+            let collector = PostingCollector()
+            defer { collector.cancel() }
             var nextID = firstID
             var keys: [Int64: Int64] = [:]  // pair key → the first id stored with it by this import
 
@@ -110,6 +128,8 @@ extension TranslationMemoryStore {
             }
 
             while let chunk = channel.receive() {
+                var stored: [PostingCollector.Entry] = []
+                stored.reserveCapacity(chunk.count)
                 for prepared in chunk {
                     guard let row = prepared.row else {
                         report.skipped += 1
@@ -133,20 +153,20 @@ extension TranslationMemoryStore {
                     guard entries <= PostingBuilder.capacity else {
                         throw StoreError("\(row.origin ?? path): error: a unit too long to index (\(entries) index entries, at most \(PostingBuilder.capacity)); split it into sentences")
                     }
-                    if builder.entryCount + entries > PostingBuilder.capacity {
-                        try write(builder)
-                        builder = PostingBuilder()
-                    }
                     let id = nextID
                     nextID += 1
                     try Self.insert(row, id: id, importID: importID, with: insert, in: db)
                     if keys[row.key] == nil { keys[row.key] = id }
-                    builder.add(id: id, items: prepared.zhItems, length: prepared.zhLength, side: .chinese)
-                    builder.add(id: id, items: prepared.otherItems, length: prepared.otherLength, side: .other)
+                    stored.append(PostingCollector.Entry(id: id, zhItems: prepared.zhItems, zhLength: prepared.zhLength,
+                                                         otherItems: prepared.otherItems, otherLength: prepared.otherLength))
                     report.added += 1
                 }
+                collector.send(stored)
+                for full in collector.takeFull() { try write(full) }
             }
-            try write(builder)
+            // A file that turned out malformed halfway: nothing is imported.
+            if let error = readFailure.error { throw error }
+            for builder in collector.finish() { try write(builder) }
             if wasEmpty { try db.execute(sql: "CREATE INDEX IF NOT EXISTS units_pair_key ON units(pair_key)") }
             try db.execute(sql: "INSERT OR REPLACE INTO settings(name, value) VALUES ('next_id', ?)", arguments: [nextID])
             let header: String? = try files.compactMap(\.header).first.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
@@ -235,35 +255,66 @@ extension TranslationMemoryStore {
     /// Turns `files`' units into rows with index items, in their order, sending them to
     /// `channel` in chunks; runs on its own thread and prepares each window of units on
     /// every core.
-    fileprivate static func prepare(_ files: [MemoryFile], table: [UInt32: UInt32], into channel: Channel<[PreparedUnit]>) {
+    fileprivate static func prepare(_ files: [MemoryFile], table: [UInt32: UInt32], into channel: Channel<[PreparedUnit]>) throws {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkSize = 1024
+        // Files with a reader are read on a thread of their own, a window ahead.
+        let windows = Channel<(units: [TranslationUnit], file: Int)>(capacity: 2)
+        let readFailure = FailureBox()
+        DispatchQueue.global(qos: .userInitiated).async {
+            do {
+                try Self.read(files, windowSize: chunkSize * workers, into: windows)
+            } catch {
+                readFailure.error = error
+            }
+            windows.close()
+        }
+        defer { windows.cancel() }
         // One folding and encoder per worker, since neither is thread-safe: a window has
         // at most `workers` slices, and slice k uses tools[k].
         let tools = (0..<workers).map { _ in PreparationTools(table: table) }
-        for file in files {
-            let units = file.units
-            var start = 0
-            while start < units.count {
-                let window = min(units.count - start, chunkSize * workers)
-                let slices = (window + chunkSize - 1) / chunkSize
-                let results = PreparedWindow(count: slices)
-                let first = start
-                DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                    let lower = first + slice * chunkSize, upper = min(first + window, lower + chunkSize)
-                    let tool = tools[slice]
-                    results.set(slice, units[lower..<upper].map {
-                        PreparedUnit($0, fileSource: file.sourceLanguage, folding: tool.folding, encoder: tool.encoder)
-                    })
-                }
-                for chunk in results.chunks {
-                    guard channel.send(chunk) else { return }
-                }
-                start += window
+        while let (units, index) = windows.receive() {
+            let source = files[index].sourceLanguage
+            let slices = (units.count + chunkSize - 1) / chunkSize
+            let results = PreparedWindow(count: slices)
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                let lower = slice * chunkSize, upper = min(units.count, lower + chunkSize)
+                let tool = tools[slice]
+                results.set(slice, units[lower..<upper].map {
+                    PreparedUnit($0, fileSource: source, folding: tool.folding, encoder: tool.encoder)
+                })
+            }
+            for chunk in results.chunks {
+                guard channel.send(chunk) else { return }
             }
         }
-        channel.close()
+        if let error = readFailure.error { throw error }
     }
+
+    /// Sends `files`' units in windows of `windowSize`, in order: those read in advance,
+    /// then those of each file's reader.
+    private static func read(_ files: [MemoryFile], windowSize: Int, into windows: Channel<(units: [TranslationUnit], file: Int)>) throws {
+        for (index, file) in files.enumerated() {
+            var start = 0
+            while start < file.units.count {
+                let end = min(file.units.count, start + windowSize)
+                guard windows.send((Array(file.units[start..<end]), index)) else { return }
+                start = end
+            }
+            guard let reader = file.reader else { continue }
+            while true {
+                let units = try reader.next(windowSize)
+                if units.isEmpty { break }
+                guard windows.send((units, index)) else { return }
+            }
+        }
+    }
+}
+
+/// The error that stopped reading, handed from the reading thread to the writing one
+/// (set before the channel closes, read after it has).
+private final class FailureBox: @unchecked Sendable {
+    var error: (any Error)?
 }
 
 /// A worker's folding and encoder, used by one slice of a window at a time.
@@ -310,6 +361,69 @@ private struct PreparedUnit: Sendable {
     }
 }
 
+/// Adds stored units' index items to posting builders on a thread of its own, in id
+/// order. A builder that reaches `PostingBuilder.capacity` is handed back (`takeFull`)
+/// for the writing thread to store.
+private final class PostingCollector: @unchecked Sendable {
+    struct Entry: Sendable {
+        var id: Int64
+        var zhItems: [Int64], zhLength: Int
+        var otherItems: [Int64], otherLength: Int
+    }
+
+    private let channel = Channel<[Entry]>(capacity: 8)
+    private let lock = NSLock()
+    private var full: [PostingBuilder] = []
+    private var current = PostingBuilder()
+    private let done = DispatchSemaphore(value: 0)
+
+    init() {
+        DispatchQueue.global(qos: .userInitiated).async { self.run() }
+    }
+
+    func send(_ entries: [Entry]) {
+        _ = channel.send(entries)
+    }
+
+    /// Builders that reached capacity since the last call.
+    func takeFull() -> [PostingBuilder] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = full
+        full = []
+        return taken
+    }
+
+    /// Waits until every entry sent is added; returns the builders not yet taken, the last one included.
+    func finish() -> [PostingBuilder] {
+        channel.close()
+        done.wait()
+        return takeFull() + [current]
+    }
+
+    /// Stops adding (the import failed).
+    func cancel() {
+        channel.cancel()
+    }
+
+    private func run() {
+        defer { done.signal() }
+        while let entries = channel.receive() {
+            for entry in entries {
+                // Units too long for one builder were refused before they got an id.
+                if current.entryCount + entry.zhItems.count + entry.otherItems.count > PostingBuilder.capacity {
+                    lock.lock()
+                    full.append(current)
+                    lock.unlock()
+                    current = PostingBuilder()
+                }
+                current.add(id: entry.id, items: entry.zhItems, length: entry.zhLength, side: .chinese)
+                current.add(id: entry.id, items: entry.otherItems, length: entry.otherLength, side: .other)
+            }
+        }
+    }
+}
+
 /// A bounded queue between one producer thread and one consumer.
 private final class Channel<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
@@ -333,12 +447,12 @@ private final class Channel<Element: Sendable>: @unchecked Sendable {
         return true
     }
 
-    /// The next item, or nil when the producer is done.
+    /// The next item, or nil when the producer is done or either side gave up.
     func receive() -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while items.isEmpty && !closed { condition.wait() }
-        if items.isEmpty { return nil }
+        while items.isEmpty && !closed && !cancelled { condition.wait() }
+        if items.isEmpty || cancelled { return nil }
         let item = items.removeFirst()
         condition.broadcast()
         return item

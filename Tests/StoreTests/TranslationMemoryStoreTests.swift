@@ -50,6 +50,28 @@ import TranslationMemory
         #expect(try store.counts() == (distinct: 2, total: 4))
     }
 
+    /// Units read during the import are stored like units read in advance; a file that
+    /// turns out malformed halfway leaves the memory as it was.
+    @Test func readersAreImportedAllOrNothing() throws {
+        let units = (0..<5000).map { unit("第\($0)句：人工智能发展很快。", "Sentence \($0): AI is advancing fast.", line: $0 + 1) }
+        let streamed = try TranslationMemoryStore(path: temporaryPath())
+        let report = try streamed.importFiles([MemoryFile(path: "a.tsv", reader: ListReader(units, failingAfter: nil))], folding: folding)
+        #expect(report.added == 5000)
+        let inAdvance = try TranslationMemoryStore(path: temporaryPath())
+        _ = try inAdvance.importFiles([MemoryFile(path: "a.tsv", units: units)], folding: folding)
+        let query = "第4321句：人工智能发展得很快。"
+        #expect(try streamed.match(query, minimum: 60, limit: 5, folding: folding).matches.map(\.unit.origin)
+                == (try inAdvance.match(query, minimum: 60, limit: 5, folding: folding).matches.map(\.unit.origin)))
+
+        #expect(throws: ReadFailure.self) {
+            try streamed.importFiles([MemoryFile(path: "b.tsv", units: [unit("新句子。", "A new sentence.")]),
+                                      MemoryFile(path: "c.tsv", reader: ListReader(units.map { unit($0.variants[0].segment.plainText + "！", "New") },
+                                                                                   failingAfter: 3000))], folding: folding)
+        }
+        #expect(try streamed.counts() == (distinct: 5000, total: 5000))
+        #expect(try streamed.match("新句子。", minimum: 60, limit: 5, folding: folding).matches.isEmpty)
+    }
+
     @Test func matchesEitherDirectionAndKeepsCodes() throws {
         let store = try TranslationMemoryStore(path: temporaryPath())
         let coded = TranslationUnit(variants: [
@@ -117,5 +139,27 @@ import TranslationMemory
         try Data("not a database at all, just text".utf8).write(to: URL(fileURLWithPath: other))
         #expect(throws: StoreError.self) { try TranslationMemoryStore(path: other) }
         #expect(throws: StoreError.self) { try TranslationMemoryStore(path: temporaryPath(), create: false) }
+    }
+}
+
+struct ReadFailure: Error {}
+
+/// Hands out `units` in pieces, and fails once `failingAfter` units have been given.
+final class ListReader: TranslationUnitReader, @unchecked Sendable {
+    private var units: ArraySlice<TranslationUnit>
+    private var given = 0
+    private let failingAfter: Int?
+
+    init(_ units: [TranslationUnit], failingAfter: Int?) {
+        self.units = units[...]
+        self.failingAfter = failingAfter
+    }
+
+    func next(_ limit: Int) throws -> [TranslationUnit] {
+        if let failingAfter, given >= failingAfter { throw ReadFailure() }
+        let piece = units.prefix(min(limit, 700))
+        units = units.dropFirst(piece.count)
+        given += piece.count
+        return Array(piece)
     }
 }

@@ -49,7 +49,8 @@ enum MemoryFiles {
             case .tmx:
                 files.append(try memory(path))
             case .tsv:
-                files.append(MemoryFile(path: path, units: try PairTSV.read(try InputFiles.read(path).text, source: path)))
+                // Rows are turned into units as the import goes (a large TSV is never held as units all at once).
+                files.append(MemoryFile(path: path, reader: PairTSV.Reader(try InputFiles.read(path).text, source: path)))
             case .parallel:
                 guard !seenPartners.contains(path) else { continue }
                 let zh = CorpusFiles.alignedPartner(of: path, zhSide: false) ?? path

@@ -13,8 +13,9 @@ extension Shuyu.TranslationMemoryCommand {
             beside it (aligned line by line), and any other document or folder: the pairs \
             'shuyu extract' finds in it (--corpora adds the project's Corpora/).
 
-            All files are read first; if one is malformed or unsafe, nothing is imported and \
-            the error names its line and column. The import is one transaction: other \
+            If a file is malformed or unsafe, nothing is imported and the error names its \
+            line and column (TMX files are checked before the import starts; TSV rows are \
+            read as they are stored). The import is one transaction: other \
             commands keep reading the old memory meanwhile, and an interrupted import leaves \
             it as it was. Units identical to stored ones raise their count.
 
@@ -57,9 +58,12 @@ extension Shuyu.TranslationMemoryCommand {
                 let store = try MemoryOpening.open(memory.path, create: true)
                 let folding = try store.folding()
                 let report = try store.importFiles(read, folding: folding)
-                let units = read.reduce(0) { $0 + $1.units.count }
+                let units = report.added + report.merged + report.skipped
                 if diagnostics.verbose {
-                    for file in read { Console.error("\(file.path): \(file.units.count) units, source language \(file.sourceLanguage?.canonical ?? "not given")") }
+                    for file in read {
+                        let count = file.reader == nil ? "\(file.units.count) units" : "units read during the import"
+                        Console.error("\(file.path): \(count), source language \(file.sourceLanguage?.canonical ?? "not given")")
+                    }
                 }
                 if !quiet {
                     var line = "\(store.path): \(units) units from \(read.count) files: \(report.added) added, \(report.merged) identical to stored ones"
