@@ -69,7 +69,7 @@ extension TranslationMemoryStore {
             let table = try Self.simplifiedTable(db) ?? [:]
             let channel = Channel<[PreparedUnit]>(capacity: 8)
             let readFailure = FailureBox()
-            DispatchQueue.global(qos: .userInitiated).async {
+            startThread {
                 do {
                     try Self.prepare(files, table: table, into: channel)
                 } catch {
@@ -261,7 +261,7 @@ extension TranslationMemoryStore {
         // Files with a reader are read on a thread of their own, a window ahead.
         let windows = Channel<(units: [TranslationUnit], file: Int)>(capacity: 2)
         let readFailure = FailureBox()
-        DispatchQueue.global(qos: .userInitiated).async {
+        startThread {
             do {
                 try Self.read(files, windowSize: chunkSize * workers, into: windows)
             } catch {
@@ -309,6 +309,15 @@ extension TranslationMemoryStore {
             }
         }
     }
+}
+
+/// Runs `body` on a new thread. The import's stages block on one another, so they get
+/// threads of their own: blocked work items in Dispatch's pool (one thread per core)
+/// would hold up the next stage until Dispatch adds a thread, about a second later.
+private func startThread(_ body: @escaping @Sendable () -> Void) {
+    let thread = Thread(block: body)
+    thread.qualityOfService = .userInitiated
+    thread.start()
 }
 
 /// The error that stopped reading, handed from the reading thread to the writing one
@@ -378,7 +387,7 @@ private final class PostingCollector: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init() {
-        DispatchQueue.global(qos: .userInitiated).async { self.run() }
+        startThread { self.run() }
     }
 
     func send(_ entries: [Entry]) {
