@@ -131,6 +131,11 @@ public final class TranslationMemoryStore {
         try db.execute(sql: "INSERT INTO settings(name, value) VALUES ('simplified', ?)", arguments: [Data(bytes)])
     }
 
+    /// Closes the database; the store cannot be used afterwards.
+    public func close() throws {
+        try pool.close()
+    }
+
     /// The number of distinct units and of units counting duplicates.
     public func counts() throws -> (distinct: Int, total: Int) {
         try pool.read { db in

@@ -130,6 +130,11 @@ import Testing
             #expect(result.stderr.contains(expected), "\(file): \(result.stderr)")
             #expect(!result.stderr.contains("root:"))
         }
+        // Units are read as they are stored: a file cut short after its first units still
+        // imports nothing, and a memory made for the import is removed again.
+        let fresh = try CLI.run(["tm", "import", "--tm", "fresh.sqlite", "memory.tmx", "cut.tmx"], directory: dir)
+        #expect(fresh.status == 2 && fresh.stderr.contains("cut.tmx:"), "\(fresh.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("fresh.sqlite").path))
         let tsv = try CLI.run(["tm", "export", "--format", "tsv"], directory: dir)
         #expect(tsv.stdout.split(separator: "\n").count == 4)
         let json = try CLI.run(["tm", "match", "--format", "json", "大语言模型正在改变翻译行业。"], directory: dir)

@@ -221,6 +221,24 @@ private func tmx(_ body: String, version: String = "1.4") -> String {
         #expect(document.units.isEmpty)
     }
 
+    /// A reader gives the header at once and the units a piece at a time; a file cut short
+    /// is an error from the piece that reaches the cut.
+    @Test func readerGivesTheHeaderFirstAndUnitsInPieces() throws {
+        let units = (1...5).map { "<tu tuid=\"\($0)\"><tuv xml:lang=\"zh-CN\"><seg>第\($0)句</seg></tuv><tuv xml:lang=\"en\"><seg>Line \($0)</seg></tuv></tu>" }
+        let text = "<tmx version=\"1.4\"><header srclang=\"zh-CN\" creationtool=\"t\"/><body>\n" + units.joined(separator: "\n") + "\n</body></tmx>\n"
+        let whole = try TMXReader.read(bytes: Array(text.utf8), source: "t.tmx")
+        let reader = try TMXReader.Reader(bytes: Array(text.utf8), source: "t.tmx")
+        #expect(reader.header == whole.header && reader.version == "1.4")
+        var pieces: [[TranslationUnit]] = []
+        while case let piece = try reader.nextUnits(2), !piece.isEmpty { pieces.append(piece) }
+        #expect(pieces.map(\.count) == [2, 2, 1] && Array(pieces.joined()) == whole.units)
+
+        let cut = try TMXReader.Reader(bytes: Array(text.utf8.dropLast(40)), source: "t.tmx")
+        #expect(try cut.nextUnits(2).count == 2)
+        #expect(throws: FormatError.self) { _ = try cut.nextUnits(10) }
+        #expect(throws: FormatError.self) { _ = try TMXReader.Reader(bytes: Array("<tbx/>".utf8), source: "t.tmx") }
+    }
+
     @Test func sloppyButHarmlessFilesAreRead() throws {
         let document = try read(tmx("""
             <tu tuid="empty"><note>no variants</note></tu>

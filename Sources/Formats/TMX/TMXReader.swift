@@ -48,6 +48,39 @@ public enum TMXReader {
     }
 }
 
+extension TMXReader {
+    /// Reads a TMX file's units a piece at a time (`TranslationUnitReader`), for imports
+    /// that store the first units while later ones are read. The version and header are
+    /// read when the reader is made.
+    public final class Reader: TranslationUnitReader, @unchecked Sendable {
+        private var parser: TMXParser
+        /// The `version` attribute of `<tmx>`.
+        public let version: String?
+        /// The header.
+        public let header: TMXHeader
+
+        /// - Throws: `FormatError` for a problem before `<body>` (encoding, DTD, root, header).
+        public init(bytes: [UInt8], source: String) throws(FormatError) {
+            parser = TMXParser(scanner: try XMLScanner(fileBytes: bytes, source: source), source: source)
+            try parser.readToBody()
+            version = parser.version
+            header = parser.header
+        }
+
+        public func next(_ limit: Int) throws -> [TranslationUnit] {
+            try nextUnits(limit)
+        }
+
+        /// Up to `limit` more units; empty at the end of the file.
+        /// - Throws: `FormatError` with the line and column of the problem.
+        public func nextUnits(_ limit: Int) throws(FormatError) -> [TranslationUnit] {
+            var units: [TranslationUnit] = []
+            while units.count < limit, try parser.step({ units.append($0) }) {}
+            return units
+        }
+    }
+}
+
 /// What the element being read is.
 private enum TMXContext {
     case tmx, header, body, unit, variant, segment, inline, property, note, userDefinedEncoding, skipped
@@ -84,17 +117,28 @@ private struct TMXParser {
     }
 
     mutating func run(_ body: (TranslationUnit) -> Void) throws(FormatError) {
-        while let token = try scanner.next() {
-            switch token.kind {
-            case let .startTag(name, attributes, selfClosing):
-                try start(name, attributes, at: token.location)
-                if selfClosing { try end(name, at: token.location, body) }
-            case let .endTag(name):
-                try end(name, at: token.location, body)
-            case let .text(run), let .cdata(run):
-                try characters(run, at: token.location)
-            }
+        while try step(body) {}
+    }
+
+    /// Reads up to the start of `<body>` (or to the end of a file without one): the
+    /// version and header are then known.
+    mutating func readToBody() throws(FormatError) {
+        while contexts.last != .body, try step({ _ in }) {}
+    }
+
+    /// Reads one token, calling `body` with the unit it completes; false at the end of the file.
+    mutating func step(_ body: (TranslationUnit) -> Void) throws(FormatError) -> Bool {
+        guard let token = try scanner.next() else { return false }
+        switch token.kind {
+        case let .startTag(name, attributes, selfClosing):
+            try start(name, attributes, at: token.location)
+            if selfClosing { try end(name, at: token.location, body) }
+        case let .endTag(name):
+            try end(name, at: token.location, body)
+        case let .text(run), let .cdata(run):
+            try characters(run, at: token.location)
         }
+        return true
     }
 
     // MARK: - Elements

@@ -79,12 +79,13 @@ enum MemoryFiles {
         return files
     }
 
-    /// A TMX file, whole: inline codes, properties and header kept.
+    /// A TMX file: inline codes, properties and header kept. Its header is read now (a
+    /// DTD, a wrong root or a bad encoding is an error before the import starts); its
+    /// units as the import goes.
     static func memory(_ path: String) throws -> MemoryFile {
         try InputFiles.requireFile(path)
-        let document = try TMXReader.read(bytes: [UInt8](try InputFiles.data(path)), source: path)
-        return MemoryFile(path: path, units: document.units, sourceLanguage: document.header.sourceLanguage,
-                          header: document.header.metadata)
+        let reader = try TMXReader.Reader(bytes: [UInt8](try InputFiles.data(path)), source: path)
+        return MemoryFile(path: path, reader: reader, sourceLanguage: reader.header.sourceLanguage, header: reader.header.metadata)
     }
 
     /// A found pair as a unit: Chinese source, English target, its place as origin.

@@ -10,6 +10,11 @@ enum MemoryOpening {
         return DisplayPath.relative(root.appendingPathComponent(".shuyu/tm.sqlite").path)
     }
 
+    /// Removes the memory at `path` with its write-ahead log.
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
     /// Opens the memory; `create: false` for commands that only read it.
     static func open(_ option: String?, create: Bool) throws -> TranslationMemoryStore {
         let path = path(option)

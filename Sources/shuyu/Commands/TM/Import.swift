@@ -13,9 +13,10 @@ extension Shuyu.TranslationMemoryCommand {
             beside it (aligned line by line), and any other document or folder: the pairs \
             'shuyu extract' finds in it (--corpora adds the project's Corpora/).
 
-            If a file is malformed or unsafe, nothing is imported and the error names its \
-            line and column (TMX files are checked before the import starts; TSV rows are \
-            read as they are stored). The import is one transaction: other \
+            Files are read as their units are stored, so memory stays small. If a file is \
+            malformed or unsafe, nothing is imported and the error names its line and \
+            column; a memory the import created is removed again. The import is one \
+            transaction: other \
             commands keep reading the old memory meanwhile, and an interrupted import leaves \
             it as it was. Units identical to stored ones raise their count.
 
@@ -55,9 +56,17 @@ extension Shuyu.TranslationMemoryCommand {
                     paths.append(DisplayPath.relative(project.corporaFolder.path))
                 }
                 let read = try MemoryFiles.read(paths, format: from)
+                let path = MemoryOpening.path(memory.path)
+                let existed = FileManager.default.fileExists(atPath: path)
                 let store = try MemoryOpening.open(memory.path, create: true)
-                let folding = try store.folding()
-                let report = try store.importFiles(read, folding: folding)
+                let report: MemoryImportReport
+                do {
+                    report = try store.importFiles(read, folding: try store.folding())
+                } catch {
+                    // Nothing was imported: a memory made for this import goes too.
+                    if !existed { try? store.close(); MemoryOpening.remove(path) }
+                    throw error
+                }
                 let units = report.added + report.merged + report.skipped
                 if diagnostics.verbose {
                     for file in read {
