@@ -17,15 +17,23 @@ public struct Checker: Sendable {
 
     /// The findings in `documents` (checked together, so renderings are compared across them).
     public func check(_ documents: [DraftDocument]) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
+        // Each rule over each document is a job of its own, run on every core; the rule that
+        // compares renderings across documents is one job over all of them.
+        var jobs: [(rule: any CheckRule.Type, document: Int?)] = []
         for rule in rules {
             if rule == InconsistentRenderingRule.self {
-                findings += InconsistentRenderingRule.check(documents)
-                continue
+                jobs.append((rule, nil))
+            } else {
+                jobs += documents.indices.map { (rule, $0) }
             }
-            let instance = rule.init()
-            for document in documents { findings += instance.check(document, context: context) }
         }
+        let context = context
+        let results = concurrently(jobs.count) { [jobs] index in
+            let (rule, document) = jobs[index]
+            guard let document else { return InconsistentRenderingRule.check(documents) }
+            return rule.init().check(documents[document], context: context)
+        }
+        var findings = Array(results.joined())
         let bySource = Dictionary(documents.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         findings = findings.filter { finding in
             !(bySource[finding.source]?.isSuppressed(finding.ruleID, line: finding.start.line) ?? false)

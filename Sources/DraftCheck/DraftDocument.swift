@@ -28,9 +28,25 @@ public struct DraftDocument: Sendable {
     /// The pairs found in the text.
     public var pairs: [AlignedPair]
 
-    /// Prepares `text`, read from `source`, with the pairs `extractor` finds.
+    /// Prepares `text`, read from `source`, with the pairs `extractor` finds. The lines
+    /// and the pairs are prepared at the same time, on two cores.
     public init(text: String, source: String, extractor: PairExtractor) {
         self.source = source
+        let shared = SharedExtractor(extractor: extractor)
+        enum Part { case lines([Line], [Int: Set<String>]), pairs([AlignedPair]) }
+        let parts = concurrently(2) { index -> Part in
+            if index == 1 { return .pairs(shared.extractor.extract(text, source: source)) }
+            let (lines, suppressed) = Self.lines(of: text)
+            return .lines(lines, suppressed)
+        }
+        guard case let .lines(lines, suppressed) = parts[0], case let .pairs(pairs) = parts[1] else { fatalError("parts out of order") }
+        self.lines = lines
+        self.suppressed = suppressed
+        self.pairs = pairs
+    }
+
+    /// The lines of `text`, masked and with their brackets, and the rules suppressed per line.
+    private static func lines(of text: String) -> ([Line], [Int: Set<String>]) {
         var lines: [Line] = []
         var masker = LineMasker()
         var suppressed: [Int: Set<String>] = [:]
@@ -56,9 +72,7 @@ public struct DraftDocument: Sendable {
                 }
             }
         }
-        self.lines = lines
-        self.suppressed = suppressed
-        self.pairs = extractor.extract(text, source: source)
+        return (lines, suppressed)
     }
 
     /// Whether `rule` is switched off on `line`.
@@ -66,6 +80,11 @@ public struct DraftDocument: Sendable {
         guard let set = suppressed[line] else { return false }
         return set.contains(rule) || set.contains("*")
     }
+}
+
+/// The extractor, handed to the one job that uses it while the lines are prepared.
+private struct SharedExtractor: @unchecked Sendable {
+    let extractor: PairExtractor
 }
 
 extension DraftDocument {

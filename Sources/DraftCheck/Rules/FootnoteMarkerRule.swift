@@ -19,6 +19,7 @@ public struct FootnoteMarkerRule: CheckRule {
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         // The notes section starts at a heading that names notes.
         guard let notesStart = document.lines.firstIndex(where: { line in
+            guard line.scalars.first == "#" else { return false }  // only headings are read as text
             let text = String(String.UnicodeScalarView(line.scalars)).lowercased()
             return text.hasPrefix("#") && (text.contains("note") || text.contains("注"))
         }) else { return [] }
