@@ -150,11 +150,14 @@ public final class PairExtractor {
         if !hasHan { return [] }
 
         let spans = BracketScanner.spans(line, masked: masked)
-        // Inside any bracket: a running depth from +1/-1 marks, so nesting costs O(n) in all.
+        // Inside a bracket: a running depth from +1/-1 marks, so nesting costs O(n) in all.
+        // A bracket of English prose is not covered: it may hold inline originals of its own
+        // (`(Hu Hong 胡宏, 1102-1161)`, `[Editor: Sun writes Miao Jiaxin 缪佳馨 here]`).
         var covered = [Bool](repeating: false, count: line.count)
+        let letters = spans.isEmpty ? nil : LetterCounts(line)
         do {
             var delta = [Int32](repeating: 0, count: line.count + 1)
-            for span in spans {
+            for span in spans where !(letters?.isEnglishProse(span.contentRange) ?? false) {
                 delta[span.open] += 1
                 delta[span.close + 1] -= 1
             }
@@ -180,6 +183,16 @@ public final class PairExtractor {
                 let zh = line.string(content.zhRange)
                 if Self.isCitation(line, span.contentRange) { continue }
                 var facts = facts(of: zh)
+                // English prose in the bracket whose last words before the Chinese spell its
+                // pinyin as a name, after other words, is an inline original of its own: (his student
+                // Zhang Shi 张栻, 1133-1180). Pinyin alone, or in lower case, glosses the original:
+                // country (guojia 国家).
+                if !content.alternatives.isEmpty, letters?.isEnglishProse(span.contentRange) == true,
+                   let firstLetter = span.contentRange.first(where: { CharacterClass.isLatinLetter(line[$0]) }),
+                   let name = english.choose(line, floor: span.contentRange.lowerBound, end: content.zhRange.lowerBound, after: nil, facts: facts),
+                   name.evidence == "pinyin", name.range.lowerBound > firstLetter, line[name.range.lowerBound].properties.isUppercase {
+                    continue
+                }
                 if facts.hanCount >= 10, !facts.isClause, !endsCapitalized(line, floor: floor, end: span.open) { facts.isClause = true }
                 if let choice = english.choose(line, floor: floor, end: span.open, after: span.close + 1, facts: facts) {
                     pairs.append(makePair(zh: zh, zhStart: content.zhRange.lowerBound, line: line, choice: choice, kind: .bracket,
@@ -529,4 +542,32 @@ public final class PairExtractor {
 extension UInt8 {
     /// Whether the byte starts a UTF-8 sequence (is not a continuation byte).
     var isUTF8Lead: Bool { self & 0xC0 != 0x80 }
+}
+
+/// Running counts of Latin letters, English word starts and Han characters in a line, so
+/// that any stretch is counted in O(1) (nested brackets stay linear).
+struct LetterCounts {
+    private var latin: [Int32], words: [Int32], han: [Int32]
+
+    init(_ line: [Unicode.Scalar]) {
+        latin = [0]; words = [0]; han = [0]
+        latin.reserveCapacity(line.count + 1); words.reserveCapacity(line.count + 1); han.reserveCapacity(line.count + 1)
+        var previousLatin = false
+        for s in line {
+            let isLatin = CharacterClass.isLatinLetter(s)
+            latin.append(latin.last! + (isLatin ? 1 : 0))
+            words.append(words.last! + (isLatin && !previousLatin ? 1 : 0))
+            han.append(han.last! + (CharacterClass.isHan(s) ? 1 : 0))
+            previousLatin = isLatin
+        }
+    }
+
+    /// Whether `range` is English prose with at most a little Chinese: at least two English
+    /// words, and more than three Latin letters per Han character.
+    func isEnglishProse(_ range: Range<Int>) -> Bool {
+        let l = latin[range.upperBound] - latin[range.lowerBound]
+        let h = han[range.upperBound] - han[range.lowerBound]
+        let w = words[range.upperBound] - words[range.lowerBound]
+        return h > 0 && w >= 2 && l > 3 * h
+    }
 }

@@ -54,6 +54,9 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("Commentators of the New Left (新左派) and Liberals (自由派) met", "新左派 → New Left (bracket)", "自由派 → Liberals (bracket)"),
         .init("Huawei's Ascend chips [昇腾芯片] are scarce", "昇腾芯片 → Ascend chips (bracket)"),
         .init("the \"double reduction\" policy [双减] banned tutoring", "双减 → double reduction (bracket)"),
+        // A bracket of English prose may hold inline originals of its own.
+        .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
+        .init("[Editor: the draft has Li Tiantian 李田田 here.] The rest", "李田田 → Li Tiantian (inline)"),
         // A word that renders a word and its suffix needs no adjective: 保守主义 conservatism.
         .init("a wave of intellectual conservatism [保守主义] swept the campus", "保守主义 → conservatism (bracket)"),
         .init("the firm's obsession with traceability [追溯性] is new", "追溯性 → traceability (bracket)"),
