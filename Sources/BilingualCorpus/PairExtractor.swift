@@ -547,27 +547,35 @@ extension UInt8 {
 /// Running counts of Latin letters, English word starts and Han characters in a line, so
 /// that any stretch is counted in O(1) (nested brackets stay linear).
 struct LetterCounts {
-    private var latin: [Int32], words: [Int32], han: [Int32]
+    /// Interleaved: counts[3k], [3k+1], [3k+2] are the Latin letters, word starts and Han
+    /// characters before offset k (one allocation per line).
+    private var counts: [Int32]
 
     init(_ line: [Unicode.Scalar]) {
-        latin = [0]; words = [0]; han = [0]
-        latin.reserveCapacity(line.count + 1); words.reserveCapacity(line.count + 1); han.reserveCapacity(line.count + 1)
-        var previousLatin = false
-        for s in line {
-            let isLatin = CharacterClass.isLatinLetter(s)
-            latin.append(latin.last! + (isLatin ? 1 : 0))
-            words.append(words.last! + (isLatin && !previousLatin ? 1 : 0))
-            han.append(han.last! + (CharacterClass.isHan(s) ? 1 : 0))
-            previousLatin = isLatin
+        counts = [Int32](unsafeUninitializedCapacity: 3 * (line.count + 1)) { buffer, initialized in
+            var latin: Int32 = 0, words: Int32 = 0, han: Int32 = 0
+            var previousLatin = false
+            buffer[0] = 0; buffer[1] = 0; buffer[2] = 0
+            for (k, s) in line.enumerated() {
+                let isLatin = CharacterClass.isLatinLetter(s)
+                if isLatin {
+                    latin += 1
+                    if !previousLatin { words += 1 }
+                } else if CharacterClass.isHan(s) {
+                    han += 1
+                }
+                previousLatin = isLatin
+                buffer[3 * k + 3] = latin; buffer[3 * k + 4] = words; buffer[3 * k + 5] = han
+            }
+            initialized = 3 * (line.count + 1)
         }
     }
 
     /// Whether `range` is English prose with at most a little Chinese: at least two English
     /// words, and more than three Latin letters per Han character.
     func isEnglishProse(_ range: Range<Int>) -> Bool {
-        let l = latin[range.upperBound] - latin[range.lowerBound]
-        let h = han[range.upperBound] - han[range.lowerBound]
-        let w = words[range.upperBound] - words[range.lowerBound]
-        return h > 0 && w >= 2 && l > 3 * h
+        let a = 3 * range.lowerBound, b = 3 * range.upperBound
+        let latin = counts[b] - counts[a], words = counts[b + 1] - counts[a + 1], han = counts[b + 2] - counts[a + 2]
+        return han > 0 && words >= 2 && latin > 3 * han
     }
 }
