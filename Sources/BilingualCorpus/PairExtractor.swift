@@ -521,15 +521,18 @@ public final class PairExtractor {
             defer { i = max(end, i + 1) }
             // Must follow English directly (spaces, emphasis, quotes, a slash or a footnote marker between).
             guard let b = previousSignificant(line, masked, start, floor: floor), isEnglishEnd(line, b) else { continue }
-            // Untranslated Chinese in a grammatical slot: "calls for 新质生产力 in".
+            // Untranslated Chinese in a grammatical slot: "calls for 新质生产力 in", unless the
+            // slot word is part of a name the Chinese spells ("Zhu An 朱安": not the article).
             let before = EnglishWords.tokens(line, max(floor, start - 40)..<start)
-            if let word = before.last(where: \.isWord), before.last?.isWord == true, EnglishWords.slotWords.contains(word.lowercased) { continue }
+            let inSlot = before.last(where: \.isWord).map { word in before.last?.isWord == true && EnglishWords.slotWords.contains(word.lowercased) } ?? false
             if let last = before.last, !last.isWord, [":", "：", ",", "，", ";"].contains(last.text) { continue }
             var zhEnd = end
             while zhEnd > start, CharacterClass.chinesePunctuation.contains(line[zhEnd - 1]) { zhEnd -= 1 }
             let zh = line.string(start..<zhEnd)
+            if inSlot && !before.last!.isCapitalized { continue }
             let facts = facts(of: zh)
             guard let choice = english.choose(line, floor: floor, end: start, after: zhEnd, facts: facts) else { continue }
+            if inSlot && choice.evidence != "pinyin" && choice.evidence != "glossary" { continue }
             var pair = makePair(zh: zh, zhStart: start, line: line, choice: choice, kind: .inline, uncertain: false, alternatives: [])
             pair.confidence = max(0.3, pair.confidence - 0.1)
             pairs.append(pair)

@@ -51,12 +51,14 @@ enum BracketEvents {
         return k >= 0 && (s[k] == ":" || s[k] == ";" || s[k] == "=")
     }
 
-    /// `1)`, `a)`, `iv)` standing alone at the start of a line or after a space.
+    /// `1)`, `a)`, `iv)` standing alone at the start of a line or after a space, also
+    /// inside Markdown emphasis (`_1) Preface_`, `**a)**`).
     static func isEnumerator(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
         guard s[i] == ")" || s[i] == "）" else { return false }
         var k = i - 1
         var length = 0
         while k >= 0, CharacterClass.isDigit(s[k]) || CharacterClass.isLatinLetter(s[k]) { k -= 1; length += 1 }
+        while k >= 0, s[k] == "_" || s[k] == "*" { k -= 1 }
         return length >= 1 && length <= 3 && (k < 0 || CharacterClass.isSpace(s[k]) || s[k] == "(")
     }
 

@@ -7,7 +7,7 @@ public struct UnbalancedBracketRule: CheckRule {
         summary: "Finds brackets that are opened and never closed, closed without being opened, or closed twice.",
         rationale: "A lost bracket hides where the original ends; readers and tools then misread the English around it.",
         defaultSeverity: .error,
-        passing: ["Stepfun [阶跃星辰] and Zhipu AI【智谱】", "1) plan 2) build a) test", "Nice :) and ;-)", "(see figure 2)"],
+        passing: ["Stepfun [阶跃星辰] and Zhipu AI【智谱】", "1) plan 2) build a) test", "_2) A paradox?_ and **b)** next", "Nice :) and ;-)", "(see figure 2)"],
         failing: ["Zhipu AI [智谱]↓]", "Stepfun ↓[阶跃星辰 went on", "the platform（平台）↓） again", "↓【智谱 unfinished"])
 
     public init() {}
