@@ -106,6 +106,9 @@ enum EnglishWords {
 
     @inline(__always)
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        CharacterClass.isLatinLetter(c) || CharacterClass.isDigit(c) || c.properties.isAlphabetic && !CharacterClass.isHan(c)
+        if CharacterClass.isLatinLetter(c) || CharacterClass.isDigit(c) { return true }
+        guard c.value >= 0x80 else { return false }
+        // A combining mark belongs to its letter: decomposed `nü` is n, u, U+0308.
+        return c.properties.isAlphabetic && !CharacterClass.isHan(c) || c.properties.generalCategory == .nonspacingMark
     }
 }

@@ -56,6 +56,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("the \"double reduction\" policy [双减] banned tutoring", "双减 → double reduction (bracket)"),
         // A name whose last syllable is an English function word: An is not the article here.
         .init("Cases like Lu Xun's wife, Zhu An 朱安, were rare.", "朱安 → Zhu An (inline)"),
+        // Decomposed letters (u + U+0308) stay whole.
+        .init("the term nu\u{308}xing zhuyi 女性主义 spread", "女性主义 → nu\u{308}xing zhuyi (inline)"),
         // A bracket of English prose may hold inline originals of its own.
         .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
         .init("[Editor: the draft has Li Tiantian 李田田 here.] The rest", "李田田 → Li Tiantian (inline)"),
