@@ -499,6 +499,23 @@ public final class PairExtractor {
         return latin >= han
     }
 
+    /// Whether a closing quote mark follows `end` (after spaces, emphasis and `.,;:!?`)
+    /// whose opening mark stands in `line[lower..<end]`.
+    static func closesQuotation(_ line: [Unicode.Scalar], from end: Int, openedAfter lower: Int) -> Bool {
+        var a = end
+        while a < line.count, CharacterClass.isSpace(line[a]) || ".,;:!?*_".unicodeScalars.contains(line[a]) { a += 1 }
+        guard a < line.count else { return false }
+        let opener: Unicode.Scalar
+        switch line[a] {
+        case "”": opener = "“"
+        case "’": opener = "‘"
+        case "」": opener = "「"
+        case "\"": opener = "\""
+        default: return false
+        }
+        return line[max(0, lower)..<end].contains(opener)
+    }
+
     private func inlinePairs(_ line: [Unicode.Scalar], masked: [Bool], covered: [Bool]) -> [AlignedPair] {
         var pairs: [AlignedPair] = []
         var floor = 0
@@ -524,7 +541,12 @@ public final class PairExtractor {
             // Untranslated Chinese in a grammatical slot: "calls for 新质生产力 in", unless the
             // slot word is part of a name the Chinese spells ("Zhu An 朱安": not the article).
             let before = EnglishWords.tokens(line, max(floor, start - 40)..<start)
-            let inSlot = before.last(where: \.isWord).map { word in before.last?.isWord == true && EnglishWords.slotWords.contains(word.lowercased) } ?? false
+            // An original closing a quotation translates the quoted words, whatever the last one
+            // is: “first enrich the people and then teach them 先富后教.”
+            let closesQuote = Self.closesQuotation(line, from: end, openedAfter: max(floor, start - EnglishSpanChooser.window))
+            let inSlot = !closesQuote && before.last(where: \.isWord).map { word in
+                before.last?.isWord == true && EnglishWords.slotWords.contains(word.lowercased)
+            } ?? false
             if let last = before.last, !last.isWord, [":", "：", ",", "，", ";"].contains(last.text) { continue }
             var zhEnd = end
             while zhEnd > start, CharacterClass.chinesePunctuation.contains(line[zhEnd - 1]) { zhEnd -= 1 }

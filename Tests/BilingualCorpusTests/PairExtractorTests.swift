@@ -58,6 +58,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("Cases like Lu Xun's wife, Zhu An 朱安, were rare.", "朱安 → Zhu An (inline)"),
         // Decomposed letters (u + U+0308) stay whole.
         .init("the term nu\u{308}xing zhuyi 女性主义 spread", "女性主义 → nu\u{308}xing zhuyi (inline)"),
+        // An original closing a quotation translates the quoted words, even after a function word.
+        .init("his demand was “first enrich the people and then teach them 先富后教.” Then", "先富后教 → first enrich the people and then teach them (inline)"),
         // A bracket of English prose may hold inline originals of its own.
         .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
         .init("[Editor: the draft has Li Tiantian 李田田 here.] The rest", "李田田 → Li Tiantian (inline)"),
