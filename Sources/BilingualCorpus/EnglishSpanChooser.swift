@@ -44,13 +44,18 @@ struct EnglishSpanChooser {
         if end > floor, line[end - 1] == "/" || line[end - 1] == "／" { end -= 1 }
         skipSpaces()
         var closingMarks: [Unicode.Scalar] = []
-        while end > floor, CharacterClass.quoteMarks.contains(line[end - 1]) || CharacterClass.emphasisMarks.contains(line[end - 1])
-            || line[end - 1] == "," && !closingMarks.isEmpty {
-            closingMarks.append(line[end - 1])
-            end -= 1
+        var markEnd = end
+        // Marks, possibly with spaces between them (`_Sun Ge_ _孙歌_`: emphasis closed and reopened).
+        while true {
+            while end > floor, CharacterClass.quoteMarks.contains(line[end - 1]) || CharacterClass.emphasisMarks.contains(line[end - 1])
+                || line[end - 1] == "," && !closingMarks.isEmpty {
+                closingMarks.append(line[end - 1])
+                end -= 1
+            }
+            markEnd = end
+            skipSpaces()
+            guard end < markEnd, end > floor, CharacterClass.emphasisMarks.contains(line[end - 1]) else { break }
         }
-        let markEnd = end
-        skipSpaces()
         // A title that ends in ? or ! keeps its mark: "… than that in Europe? 为什么…".
         var titleMark = false
         if end > floor, line[end - 1] == "?" || line[end - 1] == "!", end - 1 > floor, EnglishWords.isWordScalar(line[end - 2]) {
@@ -217,9 +222,13 @@ struct EnglishSpanChooser {
             if k >= floor {
                 var start = k + 1
                 while start < end, CharacterClass.emphasisMarks.contains(line[start]) || CharacterClass.isSpace(line[start]) { start += 1 }
-                var inner = EnglishWords.tokens(line, start..<end).filter(\.isWord)
+                let all = EnglishWords.tokens(line, start..<end)
+                var inner = all.filter(\.isWord)
                 if !facts.isClause { Self.dropLeadingFunctionWords(&inner, facts: facts) }
-                if !inner.isEmpty, inner.count <= 15 || facts.isClause {
+                // Emphasis around a whole sentence (an italic paragraph) is not a term's quotes.
+                let isSentence = CharacterClass.emphasisMarks.contains(mark) && !facts.isClause
+                    && all.contains { !$0.isWord && [",", ";", "."].contains($0.text) }
+                if !inner.isEmpty, inner.count <= 15 || facts.isClause, !isSentence {
                     return EnglishChoice(range: inner.first!.range.lowerBound..<inner.last!.range.upperBound, confidence: 0.85, evidence: "quotes")
                 }
             }

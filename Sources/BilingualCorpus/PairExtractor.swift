@@ -529,7 +529,9 @@ public final class PairExtractor {
             while j < line.count, !covered[j] {
                 let c = line[j]
                 if CharacterClass.isHan(c) { j += 1; end = j; continue }
-                if CharacterClass.chinesePunctuation.contains(c) || CharacterClass.isSpace(c) || CharacterClass.isDigit(c) || c == "?" || c == "!" {
+                // Emphasis closed and reopened inside a name: 钱_ _理_ _群.
+                if CharacterClass.chinesePunctuation.contains(c) || CharacterClass.isSpace(c) || CharacterClass.isDigit(c) || c == "?" || c == "!"
+                    || CharacterClass.emphasisMarks.contains(c) {
                     j += 1
                     continue
                 }
@@ -550,7 +552,10 @@ public final class PairExtractor {
             if let last = before.last, !last.isWord, [":", "：", ",", "，", ";"].contains(last.text) { continue }
             var zhEnd = end
             while zhEnd > start, CharacterClass.chinesePunctuation.contains(line[zhEnd - 1]) { zhEnd -= 1 }
-            let zh = line.string(start..<zhEnd)
+            var zh = line.string(start..<zhEnd)
+            if zh.unicodeScalars.contains(where: CharacterClass.emphasisMarks.contains) {
+                zh = String(String.UnicodeScalarView(zh.unicodeScalars.filter { !CharacterClass.emphasisMarks.contains($0) && !CharacterClass.isSpace($0) }))
+            }
             if inSlot && !before.last!.isCapitalized { continue }
             let facts = facts(of: zh)
             guard let choice = english.choose(line, floor: floor, end: start, after: zhEnd, facts: facts) else { continue }

@@ -60,6 +60,9 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("the term nu\u{308}xing zhuyi 女性主义 spread", "女性主义 → nu\u{308}xing zhuyi (inline)"),
         // An original closing a quotation translates the quoted words, even after a function word.
         .init("his demand was “first enrich the people and then teach them 先富后教.” Then", "先富后教 → first enrich the people and then teach them (inline)"),
+        // Emphasis closed and reopened around the original, or inside it; an italic sentence is not quotes.
+        .init("_Sun Ge_ _孙歌_ _(b. 1955)_ _writes on borders_", "孙歌 → Sun Ge (inline)"),
+        .init("_Left intellectuals, such as Qian Liqun_ _钱_ _理_ _群_ _. Like Qian_", "钱理群 → Qian Liqun (inline)"),
         // A bracket of English prose may hold inline originals of its own.
         .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
         .init("[Editor: the draft has Li Tiantian 李田田 here.] The rest", "李田田 → Li Tiantian (inline)"),
