@@ -10,7 +10,8 @@ public struct InconsistentRenderingRule: CheckRule {
         summary: "Finds originals rendered in more than one way across the files checked together; the less used renderings are reported, with notes pointing at the others.",
         rationale: "One concept, one name: a reader who meets two names assumes two things.",
         defaultSeverity: .warning,
-        passing: ["Moonshot AI [月之暗面] and again Moonshot AI [月之暗面]", "large models [大模型] and a large model [大模型]"],
+        passing: ["Moonshot AI [月之暗面] and again Moonshot AI [月之暗面]", "large models [大模型] and a large model [大模型]",
+                  "the New Left (新左派) met the Chinese New Left (新左派) again"],
         failing: ["Moonshot AI [月之暗面] shipped; Moonshot AI [月之暗面] grew; the ↓Dark Side of the Moon [月之暗面] fell"])
 
     /// Spans chosen with less confidence than this are not compared: a wrong span would
@@ -45,7 +46,7 @@ public struct InconsistentRenderingRule: CheckRule {
             let firstKey = CandidateGlossary.renderingKey(list[0].pair.en)
             let reference = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key != firstKey && b.key == firstKey }!.key
             let referenceUses = list.filter { CandidateGlossary.renderingKey($0.pair.en) == reference }
-            for use in list where CandidateGlossary.renderingKey(use.pair.en) != reference {
+            for use in list where !Self.sameHead(CandidateGlossary.renderingKey(use.pair.en), reference) {
                 let notes = referenceUses.prefix(3).map {
                     Diagnostic.Note(source: $0.document.source, location: $0.pair.enLocation, message: "rendered '\($0.pair.en)' here")
                 }
@@ -56,5 +57,14 @@ public struct InconsistentRenderingRule: CheckRule {
             }
         }
         return findings
+    }
+
+    /// Whether two rendering keys are the same or one ends with the other as whole words:
+    /// `lunar calendar` and `traditional Chinese lunar calendar` differ only in how far back
+    /// the span reached, which is not a rival rendering.
+    static func sameHead(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        return !short.isEmpty && long.hasSuffix(" " + short)
     }
 }
