@@ -499,6 +499,13 @@ public final class PairExtractor {
         return latin >= han
     }
 
+    /// Whether a Han character follows `index` after spaces.
+    static func hanFollows(_ line: [Unicode.Scalar], after index: Int) -> Bool {
+        var k = index + 1
+        while k < line.count, CharacterClass.isSpace(line[k]) { k += 1 }
+        return k < line.count && CharacterClass.isHan(line[k])
+    }
+
     /// Whether a closing quote mark follows `end` (after spaces, emphasis and `.,;:!?`)
     /// whose opening mark stands in `line[lower..<end]`.
     static func closesQuotation(_ line: [Unicode.Scalar], from end: Int, openedAfter lower: Int) -> Bool {
@@ -529,9 +536,10 @@ public final class PairExtractor {
             while j < line.count, !covered[j] {
                 let c = line[j]
                 if CharacterClass.isHan(c) { j += 1; end = j; continue }
-                // Emphasis closed and reopened inside a name: 钱_ _理_ _群.
+                // Emphasis closed and reopened inside a name: 钱_ _理_ _群; an ASCII comma between two
+                // clauses of one original: 各正性命, 物各付物.
                 if CharacterClass.chinesePunctuation.contains(c) || CharacterClass.isSpace(c) || CharacterClass.isDigit(c) || c == "?" || c == "!"
-                    || CharacterClass.emphasisMarks.contains(c) {
+                    || CharacterClass.emphasisMarks.contains(c) || (c == "," || c == ";") && Self.hanFollows(line, after: j) {
                     j += 1
                     continue
                 }

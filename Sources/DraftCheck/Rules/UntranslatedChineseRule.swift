@@ -10,15 +10,18 @@ public struct UntranslatedChineseRule: CheckRule {
         defaultSeverity: .warning,
         passing: ["the historian Qian Mu 钱穆 wrote", "Stepfun [阶跃星辰]", "卷王: the winner of the rat race, defined here.",
                   "深度求索（DeepSeek）发布了新模型。", "**Chinese name:** 深度求索 · **Founded:** 2023", "a cure, from 打鸡血 (inject chicken blood), they say",
-                  "For more, see 读书, 2008.8, p. 12.", "[12] Wang Ruoshui 王若水, in 新启蒙 2 (1988)."],
+                  "For more, see 读书, 2008.8, p. 12.", "[12] Wang Ruoshui 王若水, in 新启蒙 2 (1988).",
+                  "the principle “all things in their place 各正性命, 物各付物” holds", "“first enrich them and then teach them 先富后教.”"],
         failing: ["Every document calls for ↓新质生产力 in every province."])
 
     public init() {}
 
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
-        var paired: [Int: [Int]] = [:]   // line → columns (0-based) where a found original starts
+        var paired: [Int: [Range<Int>]] = [:]   // line → where found originals stand (0-based columns)
         for pair in document.pairs where pair.kind == .inline || pair.kind == .footnote {
-            paired[pair.zhLocation.line, default: []].append(pair.zhLocation.column - 1)
+            let start = pair.zhLocation.column - 1
+            // The original as written may hold marks the pair's text dropped: cover at least its length.
+            paired[pair.zhLocation.line, default: []].append(start..<(start + max(1, pair.zh.unicodeScalars.count)))
         }
         var findings: [Diagnostic] = []
         for line in document.lines where !line.isCode {
@@ -72,7 +75,7 @@ public struct UntranslatedChineseRule: CheckRule {
                 k = end
                 // Leading Chinese before a colon is a footnote definition's head; a found original is fine.
                 let isDefinitionHead = s[0..<start].allSatisfy { !CharacterClass.isLatinLetter($0) && !CharacterClass.isHan($0) }
-                if isDefinitionHead || (paired[line.number] ?? []).contains(where: { $0 >= start && $0 < end }) { continue }
+                if isDefinitionHead || (paired[line.number] ?? []).contains(where: { $0.overlaps(start..<end) }) { continue }
                 // A value after a label (`Chinese name: 深度求索`) or a term glossed in parentheses
                 // right after it (`打鸡血 (inject chicken blood)`) is deliberate.
                 var before = start - 1
