@@ -11,7 +11,9 @@ public struct UntranslatedChineseRule: CheckRule {
         passing: ["the historian Qian Mu 钱穆 wrote", "Stepfun [阶跃星辰]", "卷王: the winner of the rat race, defined here.",
                   "深度求索（DeepSeek）发布了新模型。", "**Chinese name:** 深度求索 · **Founded:** 2023", "a cure, from 打鸡血 (inject chicken blood), they say",
                   "For more, see 读书, 2008.8, p. 12.", "[12] Wang Ruoshui 王若水, in 新启蒙 2 (1988).",
-                  "the principle “all things in their place 各正性命, 物各付物” holds", "“first enrich them and then teach them 先富后教.”"],
+                  "the principle “all things in their place 各正性命, 物各付物” holds", "“first enrich them and then teach them 先富后教.”",
+                  "the book series 文化: 中国与世界 (_Culture: China and the World_) grew",
+                  "SB is slang for 傻逼/_shabi_, an insult", "the word for party in Chinese—党 _dang_—can mean a faction"],
         failing: ["Every document calls for ↓新质生产力 in every province."])
 
     public init() {}
@@ -66,7 +68,9 @@ public struct UntranslatedChineseRule: CheckRule {
                         j += 1
                         end = j
                     } else if CharacterClass.isSpace(s[j]) || s[j] == "_" || s[j] == "*" || CharacterClass.isDigit(s[j])
-                                || CharacterClass.chinesePunctuation.contains(s[j]) {
+                                || CharacterClass.chinesePunctuation.contains(s[j])
+                                || ",:;".unicodeScalars.contains(s[j]) && j + 1 < s.count && (CharacterClass.isHan(s[j + 1])
+                                    || CharacterClass.isSpace(s[j + 1]) && j + 2 < s.count && CharacterClass.isHan(s[j + 2])) {
                         j += 1
                     } else {
                         break
@@ -87,12 +91,41 @@ public struct UntranslatedChineseRule: CheckRule {
                 let previousWord = s.string((wordStart + 1)..<(before + 1)).lowercased()
                 if ["see", "cf.", "cf", "see also"].contains(previousWord) { continue }
                 var after = k
-                while after < s.count, CharacterClass.isSpace(s[after]) { after += 1 }
-                if after + 1 < s.count, s[after] == "(" || s[after] == "（", CharacterClass.isLatinLetter(s[after + 1]) { continue }
+                while after < s.count, CharacterClass.isSpace(s[after]) || s[after] == "_" || s[after] == "*" { after += 1 }
+                if Self.glossedWithPinyin(s, after: k, hanCount: s[start..<k].filter(CharacterClass.isHan).count) { continue }
+                if after + 1 < s.count, s[after] == "(" || s[after] == "（" {
+                    var first = after + 1
+                    while first < s.count, s[first] == "_" || s[first] == "*" || s[first] == "\"" || s[first] == "“" { first += 1 }
+                    if first < s.count, CharacterClass.isLatinLetter(s[first]) { continue }
+                }
                 findings.append(diagnostic(document, line: line.number, start, k,
                                            "untranslated Chinese '\(s.string(start..<k))' in English prose; translate it and keep the original in brackets"))
             }
         }
         return findings
+    }
+
+    /// Whether the Chinese ending at `end` is followed by its pinyin (`傻逼/_shabi_`,
+    /// `党 _dang_`): the translator is naming the word, not leaving it untranslated.
+    static func glossedWithPinyin(_ s: [Unicode.Scalar], after end: Int, hanCount: Int) -> Bool {
+        var k = end
+        while k < s.count, CharacterClass.isSpace(s[k]) || "/_*(".unicodeScalars.contains(s[k]) { k += 1 }
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        while k < s.count, words.count <= hanCount {
+            let c = s[k]
+            if c.properties.isAlphabetic && !CharacterClass.isHan(c) || c.properties.generalCategory == .nonspacingMark {
+                word.append(c)
+            } else if c == " " && !word.isEmpty {
+                words.append(String(word))
+                word = String.UnicodeScalarView()
+            } else {
+                break
+            }
+            k += 1
+        }
+        if !word.isEmpty { words.append(String(word)) }
+        guard !words.isEmpty, words.count <= hanCount, words[0].first?.isLowercase == true else { return false }
+        return words.allSatisfy(PinyinSpelling.isPinyin) && words.joined().count <= 6 * hanCount
     }
 }
