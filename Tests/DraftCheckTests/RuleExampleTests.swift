@@ -81,4 +81,14 @@ func markers(_ text: String) -> (String, [SourceText.SourceLocation]) {
         #expect(found.map { "\($0.source):\($0.start)" } == ["b.md:1:5"])
         #expect(found.first?.notes.map { "\($0.source):\($0.location)" } == ["a.md:1:1", "a.md:1:29"])
     }
+
+    /// Translations into different languages render an original differently by design.
+    @Test func renderingsAreComparedWithinOneTargetLanguage() {
+        let extractor = try! PairExtractor()
+        let english = DraftDocument(text: "The lab and the rest of the field saw how the New Left (新左派) grew.", source: "en.md", extractor: extractor)
+        let spanish = DraftDocument(text: "El laboratorio y los otros vieron que la Nueva Izquierda (新左派) es fuerte.", source: "es.md", extractor: extractor)
+        let english2 = DraftDocument(text: "It is said that the Young Left (新左派) and the rest of them met.", source: "en2.md", extractor: extractor)
+        #expect(Checker(rules: [InconsistentRenderingRule.self]).check([english, spanish]).isEmpty)
+        #expect(Checker(rules: [InconsistentRenderingRule.self]).check([english, spanish, english2]).map(\.source) == ["en2.md"])
+    }
 }

@@ -24,8 +24,21 @@ public struct InconsistentRenderingRule: CheckRule {
         Self.check([document])
     }
 
-    /// The findings across `documents` (the rule compares files with each other).
+    /// The findings across `documents` (the rule compares files with each other, those
+    /// written in one language: an English and a Spanish translation differ by design).
     public static func check(_ documents: [DraftDocument]) -> [Diagnostic] {
+        guard documents.count > 1 else { return checkTogether(documents) }
+        var groups: [String: [DraftDocument]] = [:]
+        var order: [String] = []
+        for document in documents {
+            let language = ProseLanguage.guess(document)
+            if groups[language] == nil { order.append(language) }
+            groups[language, default: []].append(document)
+        }
+        return order.flatMap { checkTogether(groups[$0]!) }
+    }
+
+    private static func checkTogether(_ documents: [DraftDocument]) -> [Diagnostic] {
         var uses: [String: [(document: DraftDocument, pair: AlignedPair)]] = [:]
         var order: [String] = []
         for document in documents {
