@@ -7,7 +7,7 @@ import Terminology
 public struct InconsistentRenderingRule: CheckRule {
     public static let description = RuleDescription(
         identifier: "inconsistent-rendering", name: "Inconsistent rendering",
-        summary: "Finds originals rendered in more than one way across the files checked together; the less used renderings are reported, with notes pointing at the others.",
+        summary: "Finds originals rendered in more than one way across the files checked together (those in one language); the less used renderings are reported, with notes pointing at the others.",
         rationale: "One concept, one name: a reader who meets two names assumes two things.",
         defaultSeverity: .warning,
         passing: ["Moonshot AI [月之暗面] and again Moonshot AI [月之暗面]", "large models [大模型] and a large model [大模型]",
