@@ -81,7 +81,7 @@ let package = Package(
         // Seeded generators shared by the tests and benchmarks.
         .target(name: "ShuyuTestSupport", path: "Tests/ShuyuTestSupport"),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "ICUText", "ShuyuTestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory", "ChineseText", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"], resources: [.copy("Regressions")]),
         .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "BilingualCorpus", "ChineseText", "SourceText"]),

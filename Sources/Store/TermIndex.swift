@@ -111,16 +111,26 @@ public final class TermIndex {
                 en_key TEXT NOT NULL DEFAULT '', pinyin TEXT NOT NULL DEFAULT '', pinyin_key TEXT NOT NULL DEFAULT '',
                 initials TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '', definition TEXT NOT NULL DEFAULT '',
                 note TEXT NOT NULL DEFAULT '', context TEXT NOT NULL DEFAULT '');
-            CREATE INDEX entries_zh ON entries(zh);
-            CREATE INDEX entries_traditional ON entries(traditional);
-            CREATE INDEX entries_pinyin ON entries(pinyin_key);
-            CREATE INDEX entries_initials ON entries(initials) WHERE kind IN ('glossary', 'corpus');
-            CREATE INDEX entries_en ON entries(en_key);
-            CREATE INDEX entries_source ON entries(source);
-            CREATE INDEX entries_kind ON entries(kind, zh);
             CREATE VIRTUAL TABLE entries_fts USING fts5(en, tokenize = 'porter unicode61 remove_diacritics 2');
             """)
+        for index in secondaryIndexes { try db.execute(sql: index.create) }
     }
+
+    /// The indexes of `entries`, besides its primary key.
+    public static let secondaryIndexes: [(name: String, create: String)] = [
+        ("entries_zh", "CREATE INDEX entries_zh ON entries(zh)"),
+        ("entries_traditional", "CREATE INDEX entries_traditional ON entries(traditional)"),
+        ("entries_pinyin", "CREATE INDEX entries_pinyin ON entries(pinyin_key)"),
+        ("entries_initials", "CREATE INDEX entries_initials ON entries(initials) WHERE kind IN ('glossary', 'corpus')"),
+        ("entries_en", "CREATE INDEX entries_en ON entries(en_key)"),
+        ("entries_source", "CREATE INDEX entries_source ON entries(source)"),
+        ("entries_kind", "CREATE INDEX entries_kind ON entries(kind, zh)"),
+    ]
+
+    /// Rows added in one refresh above which the indexes are dropped and built again after
+    /// the inserts: building an index by sorting once is faster than growing seven indexes
+    /// row by row (a dictionary of 122,000 entries).
+    public static let bulkRows = 20_000
 
     // MARK: - Refresh
 
@@ -182,6 +192,10 @@ public final class TermIndex {
                 try db.execute(sql: "DELETE FROM entries WHERE source = ?", arguments: [path])
                 try db.execute(sql: "DELETE FROM sources WHERE path = ?", arguments: [path])
             }
+            let bulk = batches.reduce(0) { $0 + $1.rows.count } > Self.bulkRows
+            if bulk {
+                for index in Self.secondaryIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+            }
             let insert = try db.makeStatement(sql: """
                 INSERT INTO entries(source, kind, line, zh, traditional, en, en_key, pinyin, pinyin_key, initials,
                                     status, definition, note, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -199,6 +213,9 @@ public final class TermIndex {
                                arguments: [batch.path, batch.kind.rawValue, batch.fingerprint.size,
                                            batch.fingerprint.modified, batch.fingerprint.hash])
                 report.entries += batch.rows.count
+            }
+            if bulk {
+                for index in Self.secondaryIndexes { try db.execute(sql: index.create) }
             }
             for (path, fingerprint) in touched {
                 try db.execute(sql: "UPDATE sources SET size = ?, modified = ? WHERE path = ?",

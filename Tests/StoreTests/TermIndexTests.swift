@@ -1,0 +1,40 @@
+import ChineseText
+import Foundation
+import GRDB
+import Store
+import Testing
+
+@Suite struct TermIndexTests {
+    /// A dictionary large enough to be indexed in bulk (indexes dropped, rows inserted,
+    /// indexes built again in the same transaction) is found by every kind of query and
+    /// ends with every index in place; a small change afterwards goes row by row.
+    @Test func aLargeDictionaryIsIndexedInBulkWithEveryIndex() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuyu-index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var lines = ["# CC-CEDICT-format test dictionary", "銀行 银行 [yin2 hang2] /bank/"]
+        for i in 0..<(TermIndex.bulkRows + 5_000) {
+            let a = Character(Unicode.Scalar(0x4E00 + i / 150)!), b = Character(Unicode.Scalar(0x5000 + i % 150)!)
+            lines.append("\(a)\(b) \(a)\(b) [ma1 ma1] /generated sense \(i)/")
+        }
+        let dictionary = folder.appendingPathComponent("cedict.u8")
+        try lines.joined(separator: "\n").write(to: dictionary, atomically: true, encoding: .utf8)
+        let path = folder.appendingPathComponent("index.sqlite").path
+        let index = try TermIndex(path: path)
+        let sources = IndexSources(dictionaries: [dictionary.path])
+        let report = try index.refresh(sources, extractPairs: { _ in [] }, makePinyin: { try PinyinConverter() })
+        #expect(report.entries == TermIndex.bulkRows + 5_001)
+        #expect(try index.lookup(.init("银行")).first?.senses == ["bank"])
+        #expect(try index.lookup(.init("yinhang")).first?.zh == "银行")
+        #expect(try index.lookup(.init("bank")).first?.zh == "银行")
+
+        let names = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entries' AND sql IS NOT NULL")
+        }
+        #expect(Set(names) == Set(TermIndex.secondaryIndexes.map(\.name)))
+
+        // A small change: the dictionary gains one entry.
+        try (lines + ["長城 长城 [Chang2 cheng2] /the Great Wall/"]).joined(separator: "\n").write(to: dictionary, atomically: true, encoding: .utf8)
+        _ = try index.refresh(sources, extractPairs: { _ in [] }, makePinyin: { try PinyinConverter() })
+        #expect(try index.lookup(.init("长城")).first?.senses == ["the Great Wall"])
+    }
+}
