@@ -9,7 +9,8 @@ public struct MemoryFile: Sendable {
     public var path: String
     /// Its units, when they were read in advance.
     public var units: [TranslationUnit]
-    /// Reads its units during the import (after `units`), a window at a time.
+    /// Reads its units during the import (after `units`), a window at a time; one import
+    /// uses it up.
     public var reader: (any TranslationUnitReader)?
     /// The file's source language (TMX `srclang`), when it names one.
     public var sourceLanguage: LanguageTag?
@@ -64,8 +65,8 @@ extension TranslationMemoryStore {
             // than growing it row by row (duplicates within the import are found in memory).
             if wasEmpty { try db.execute(sql: "DROP INDEX IF EXISTS units_pair_key") }
 
-            // Folding, tokenizing and keying run on other threads (one per core) while
-            // this one writes rows and collects postings, in id order.
+            // One thread reads the files, every core folds, tokenizes and keys units, this
+            // thread writes rows (in id order) and one more collects their postings.
             let table = try Self.simplifiedTable(db) ?? [:]
             let channel = Channel<[PreparedUnit]>(capacity: 8)
             let readFailure = FailureBox()
@@ -253,8 +254,8 @@ extension TranslationMemoryStore {
 
 extension TranslationMemoryStore {
     /// Turns `files`' units into rows with index items, in their order, sending them to
-    /// `channel` in chunks; runs on its own thread and prepares each window of units on
-    /// every core.
+    /// `channel` in chunks; runs on its own thread, has the files read on another, and
+    /// prepares each window of units on every core.
     fileprivate static func prepare(_ files: [MemoryFile], table: [UInt32: UInt32], into channel: Channel<[PreparedUnit]>) throws {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkSize = 1024
