@@ -63,6 +63,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // Emphasis closed and reopened around the original, or inside it; an italic sentence is not quotes.
         .init("_Sun Ge_ _孙歌_ _(b. 1955)_ _writes on borders_", "孙歌 → Sun Ge (inline)"),
         .init("_Left intellectuals, such as Qian Liqun_ _钱_ _理_ _群_ _. Like Qian_", "钱理群 → Qian Liqun (inline)"),
+        // A verb that governs the term is not part of it.
+        .init("新方法可以减少模型坍缩（model collapse）的风险。", "模型坍缩 → model collapse (parenthetical)"),
         // A bracket of English prose may hold inline originals of its own.
         .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
         .init("[Editor: the draft has Li Tiantian 李田田 here.] The rest", "李田田 → Li Tiantian (inline)"),
