@@ -46,13 +46,14 @@ public struct PostingBuilder: Sendable {
     public mutating func add(id: Int64, items: [Int64], length: Int, side: MemorySide) {
         precondition(entryCount + items.count <= Self.capacity, "a posting builder takes at most \(Self.capacity) entries")
         let sideBit = Int64(side.rawValue)
+        // Room for every item first: growing the table moves the slots, so it must not
+        // happen between finding them and writing to them.
+        while (used + items.count) * 2 > table.count { grow() }
         // The table and the arena are far larger than the caches, and each entry touches a
         // slot and a list tail at random. Loading every slot first, then every tail, lets
         // the processor wait for those cache misses together instead of one by one.
         var touched: Int64 = 0
         for item in items { touched &+= table[home(of: item << 1 | sideBit)].key }
-        // Room for every item first: growing the table moves slots found before.
-        while (used + items.count) * 2 > table.count { grow() }
         slots.removeAll(keepingCapacity: true)
         for item in items {
             let index = slot(for: item << 1 | sideBit)
@@ -137,7 +138,8 @@ public struct PostingBuilder: Sendable {
         Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
     }
 
-    /// The slot of `key`, made when it is new.
+    /// The slot of `key`, made when it is new; the caller has made room for it (`add`
+    /// grows the table before looking up a text's items).
     @inline(__always)
     private mutating func slot(for key: Int64) -> Int {
         let mask = table.count - 1
@@ -152,9 +154,7 @@ public struct PostingBuilder: Sendable {
         arena.append(contentsOf: repeatElement(0, count: 1 << Self.firstShift + 4))
         table[index] = Slot(key: key, first: start, tail: start, end: start + Int32(1) << Self.firstShift, sizeShift: Self.firstShift)
         used += 1
-        guard used * 2 > table.count else { return index }
-        grow()
-        return slot(for: key)
+        return index
     }
 
     /// Doubles the table.
