@@ -20,23 +20,17 @@ enum SuffixCorrespondence {
 
     /// Whether the original ends in one of the suffixes, after at least one other character.
     static func endsInSuffix(_ zh: String) -> Bool {
-        let han = hanText(zh)
-        return table.contains { han.hasSuffix($0.chinese) && han.count > $0.chinese.count }
-    }
-
-    private static func hanText(_ zh: String) -> String {
-        String(String.UnicodeScalarView(zh.unicodeScalars.filter(CharacterClass.isHan)))
+        suffix(of: zh) != nil
     }
 
     /// Whether `word` (lower-cased) renders the original `zh` together with its final suffix.
     static func rendersSuffix(_ word: String, of zh: String) -> Bool {
-        let han = hanText(zh)
-        for (chinese, endings) in table where han.hasSuffix(chinese) && han.count > chinese.count {
-            for ending in endings where word.count >= ending.count + 3 && word.hasSuffix(ending) {
-                return true
-            }
-            return false
-        }
-        return false
+        suffix(of: zh)?.english.contains { word.count >= $0.count + 3 && word.hasSuffix($0) } ?? false
+    }
+
+    /// The table's entry for the suffix `zh` ends in (the longest first: 主义者 before 者).
+    private static func suffix(of zh: String) -> (chinese: String, english: [String])? {
+        let han = String(String.UnicodeScalarView(zh.unicodeScalars.filter(CharacterClass.isHan)))
+        return table.first { han.hasSuffix($0.chinese) && han.count > $0.chinese.count }
     }
 }
