@@ -2,11 +2,12 @@
 /// `zhōngguó`): a Chinese word followed by its pinyin is glossed with its sound.
 public enum PinyinSpelling {
     static let initials = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w", ""]
-    static let finals = ["iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "van", "ai", "ei", "ui", "ao",
-                         "ou", "iu", "ie", "ve", "ue", "er", "an", "en", "in", "un", "vn", "ia", "ua", "uo", "a", "o", "e", "i", "u", "v"]
+    /// Finals as `foldPinyin` leaves them: ü (and v) read as u, so `lüe` is `lue`.
+    static let finals = ["iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "ai", "ei", "ui", "ao",
+                         "ou", "iu", "ie", "ue", "er", "an", "en", "in", "un", "ia", "ua", "uo", "a", "o", "e", "i", "u"]
     /// Every initial joined with every final: a superset of the real syllables, enough to
     /// tell pinyin from English words.
-    static let syllables: Set<String> = Set(initials.flatMap { i in finals.map { i + $0 } }).subtracting(["", "i", "u", "v"])
+    static let syllables: Set<String> = Set(initials.flatMap { i in finals.map { i + $0 } }).subtracting(["i", "u"])
     static let longest = syllables.map(\.count).max()!
 
     /// Whether `word` (letters, tone marks allowed) splits into pinyin syllables.
