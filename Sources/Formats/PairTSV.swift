@@ -8,13 +8,7 @@ public enum PairTSV {
     /// The units of `text`, Chinese first, each with its row as origin.
     /// - Throws: `FormatError` for a missing header column or a short row.
     public static func read(_ text: String, source: String) throws(FormatError) -> [TranslationUnit] {
-        let reader = Reader(text, source: source)
-        var units: [TranslationUnit] = []
-        while true {
-            let more = try reader.nextUnits(1 << 16)
-            if more.isEmpty { return units }
-            units += more
-        }
+        try Reader(text, source: source).nextUnits(.max)
     }
 
     /// Reads the units of a pair TSV a piece at a time (`TranslationUnitReader`), for
