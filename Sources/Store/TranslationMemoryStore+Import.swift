@@ -260,7 +260,7 @@ extension TranslationMemoryStore {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunkSize = 1024
         // Files with a reader are read on a thread of their own, a window ahead.
-        let windows = Channel<(units: [TranslationUnit], file: Int)>(capacity: 2)
+        let windows = Channel<(units: ArraySlice<TranslationUnit>, file: Int)>(capacity: 2)
         let readFailure = FailureBox()
         startThread {
             do {
@@ -279,7 +279,7 @@ extension TranslationMemoryStore {
             let slices = (units.count + chunkSize - 1) / chunkSize
             let results = PreparedWindow(count: slices)
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let lower = slice * chunkSize, upper = min(units.count, lower + chunkSize)
+                let lower = units.startIndex + slice * chunkSize, upper = min(units.endIndex, lower + chunkSize)
                 let tool = tools[slice]
                 results.set(slice, units[lower..<upper].map {
                     PreparedUnit($0, fileSource: source, folding: tool.folding, encoder: tool.encoder)
@@ -292,21 +292,22 @@ extension TranslationMemoryStore {
         if let error = readFailure.error { throw error }
     }
 
-    /// Sends `files`' units in windows of `windowSize`, in order: those read in advance,
-    /// then those of each file's reader.
-    private static func read(_ files: [MemoryFile], windowSize: Int, into windows: Channel<(units: [TranslationUnit], file: Int)>) throws {
+    /// Sends `files`' units in windows of `windowSize`, in order: those read in advance
+    /// (slices of the file's array, not copies), then those of each file's reader.
+    private static func read(_ files: [MemoryFile], windowSize: Int,
+                             into windows: Channel<(units: ArraySlice<TranslationUnit>, file: Int)>) throws {
         for (index, file) in files.enumerated() {
             var start = 0
             while start < file.units.count {
                 let end = min(file.units.count, start + windowSize)
-                guard windows.send((Array(file.units[start..<end]), index)) else { return }
+                guard windows.send((file.units[start..<end], index)) else { return }
                 start = end
             }
             guard let reader = file.reader else { continue }
             while true {
                 let units = try reader.next(windowSize)
                 if units.isEmpty { break }
-                guard windows.send((units, index)) else { return }
+                guard windows.send((units[...], index)) else { return }
             }
         }
     }
