@@ -551,20 +551,19 @@ public final class PairExtractor {
             // Untranslated Chinese in a grammatical slot: "calls for 新质生产力 in", unless the
             // slot word is part of a name the Chinese spells ("Zhu An 朱安": not the article).
             let before = EnglishWords.tokens(line, max(floor, start - 40)..<start)
+            let last = before.last
+            if let last, !last.isWord, [":", "：", ",", "，", ";"].contains(last.text) { continue }
             // An original closing a quotation translates the quoted words, whatever the last one
             // is: “first enrich the people and then teach them 先富后教.”
-            let closesQuote = Self.closesQuotation(line, from: end, openedAfter: max(floor, start - EnglishSpanChooser.window))
-            let inSlot = !closesQuote && before.last(where: \.isWord).map { word in
-                before.last?.isWord == true && EnglishWords.slotWords.contains(word.lowercased)
-            } ?? false
-            if let last = before.last, !last.isWord, [":", "：", ",", "，", ";"].contains(last.text) { continue }
+            let slotWord = last.flatMap { $0.isWord && EnglishWords.slotWords.contains($0.lowercased) ? $0 : nil }
+            let inSlot = slotWord != nil && !Self.closesQuotation(line, from: end, openedAfter: max(floor, start - EnglishSpanChooser.window))
+            if inSlot && slotWord?.isCapitalized == false { continue }
             var zhEnd = end
             while zhEnd > start, CharacterClass.chinesePunctuation.contains(line[zhEnd - 1]) { zhEnd -= 1 }
             var zh = line.string(start..<zhEnd)
             if zh.unicodeScalars.contains(where: CharacterClass.emphasisMarks.contains) {
                 zh = String(String.UnicodeScalarView(zh.unicodeScalars.filter { !CharacterClass.emphasisMarks.contains($0) && !CharacterClass.isSpace($0) }))
             }
-            if inSlot && !before.last!.isCapitalized { continue }
             let facts = facts(of: zh)
             guard let choice = english.choose(line, floor: floor, end: start, after: zhEnd, facts: facts) else { continue }
             if inSlot && choice.evidence != "pinyin" && choice.evidence != "glossary" { continue }
