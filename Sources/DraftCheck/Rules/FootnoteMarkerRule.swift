@@ -21,7 +21,7 @@ public struct FootnoteMarkerRule: CheckRule {
         guard let notesStart = document.lines.firstIndex(where: { line in
             guard line.scalars.first == "#" else { return false }  // only headings are read as text
             let text = String(String.UnicodeScalarView(line.scalars)).lowercased()
-            return text.hasPrefix("#") && (text.contains("note") || text.contains("注"))
+            return text.contains("note") || text.contains("注")
         }) else { return [] }
         var definitions: [Int: (line: Int, column: Int)] = [:]
         for line in document.lines[(notesStart + 1)...] where !line.isCode {
