@@ -56,9 +56,9 @@ extension Shuyu.TranslationMemoryCommand {
                     paths.append(DisplayPath.relative(project.corporaFolder.path))
                 }
                 let read = try MemoryFiles.read(paths, format: from)
-                let path = MemoryOpening.path(memory.path)
+                let path = MemoryOpening.path(memory.path)  // found once: opening with a path does not search again
                 let existed = FileManager.default.fileExists(atPath: path)
-                let store = try MemoryOpening.open(memory.path, create: true)
+                let store = try MemoryOpening.open(path, create: true)
                 let report: MemoryImportReport
                 do {
                     report = try store.importFiles(read, folding: try store.folding())
