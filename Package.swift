@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "DraftCheck", targets: ["DraftCheck"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "TranslationMemory", targets: ["TranslationMemory"]),
+        .library(name: "PostgresStore", targets: ["PostgresStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,10 +60,20 @@ let package = Package(
             dependencies: ["Terminology", "Formats", "BilingualCorpus", "ChineseText", "TranslationMemory", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
+        // PostgreSQL's C client (libpq-dev): only PostgresClient imports it.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // A small synchronous PostgreSQL client over libpq: binary parameters and rows, COPY.
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
+        // The shared store on a PostgreSQL server: the same memory as the embedded one.
+        .target(name: "PostgresStore", dependencies: ["PostgresClient", "Store", "TranslationMemory"]),
         .executableTarget(
             name: "shuyu",
             dependencies: [
-                "ICUText", "ChineseText", "SourceText", "BilingualCorpus", "Terminology", "Formats", "Store", "DraftCheck", "Reporting", "TranslationMemory",
+                "ICUText", "ChineseText", "SourceText", "BilingualCorpus", "Terminology", "Formats", "Store", "PostgresStore", "DraftCheck", "Reporting", "TranslationMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +93,7 @@ let package = Package(
         .target(name: "ShuyuTestSupport", path: "Tests/ShuyuTestSupport"),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "ICUText", "ShuyuTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory", "ChineseText", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "PostgresClient", "Store", "TranslationMemory", "ShuyuTestSupport"]),
         .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"], resources: [.copy("Regressions")]),
         .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "BilingualCorpus", "ChineseText", "SourceText"]),

@@ -3,47 +3,6 @@ import GRDB
 import GRDBSQLite
 public import TranslationMemory
 
-/// Units read from one file, ready to import.
-public struct MemoryFile: Sendable {
-    /// The file, as given.
-    public var path: String
-    /// Its units, when they were read in advance.
-    public var units: [TranslationUnit]
-    /// Reads its units during the import (after `units`), a window at a time; one import
-    /// uses it up.
-    public var reader: (any TranslationUnitReader)?
-    /// The file's source language (TMX `srclang`), when it names one.
-    public var sourceLanguage: LanguageTag?
-    /// Header properties and notes to keep (TMX `<header>`).
-    public var header: UnitMetadata?
-
-    public init(path: String, units: [TranslationUnit], sourceLanguage: LanguageTag? = nil, header: UnitMetadata? = nil) {
-        self.path = path
-        self.units = units
-        self.sourceLanguage = sourceLanguage
-        self.header = header
-    }
-
-    /// A file whose units `reader` reads as the import goes: memory holds a few windows
-    /// of units, not the file's every unit, and reading overlaps storing.
-    public init(path: String, reader: any TranslationUnitReader, sourceLanguage: LanguageTag? = nil, header: UnitMetadata? = nil) {
-        self.init(path: path, units: [], sourceLanguage: sourceLanguage, header: header)
-        self.reader = reader
-    }
-}
-
-/// What an import did.
-public struct MemoryImportReport: Sendable, Equatable {
-    /// Units stored for the first time.
-    public var added = 0
-    /// Units identical to a stored one, whose count went up.
-    public var merged = 0
-    /// Units without a Chinese variant, without a second language, or with empty text.
-    public var skipped = 0
-
-    public init() {}
-}
-
 extension TranslationMemoryStore {
     /// Imports `files` in one transaction: all of them or, on any error, none.
     /// - Parameter folding: folds texts for the candidate index.
@@ -67,18 +26,8 @@ extension TranslationMemoryStore {
 
             // One thread reads the files, every core folds, tokenizes and keys units, this
             // thread writes rows (in id order) and one more collects their postings.
-            let table = try Self.simplifiedTable(db) ?? [:]
-            let channel = Channel<[PreparedUnit]>(capacity: 8)
-            let readFailure = FailureBox()
-            startThread {
-                do {
-                    try Self.prepare(files, table: table, into: channel)
-                } catch {
-                    readFailure.error = error
-                }
-                channel.close()
-            }
-            defer { channel.cancel() }
+            let prepared = PreparedUnits(files, table: try Self.simplifiedTable(db) ?? [:])
+            defer { prepared.cancel() }
 
             let find = try db.cachedStatement(sql: "SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup FROM units WHERE pair_key = ?")
             let findID = try db.cachedStatement(sql: "SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup FROM units WHERE id = ?")
@@ -128,11 +77,11 @@ extension TranslationMemoryStore {
                 return nil
             }
 
-            while let chunk = channel.receive() {
+            while let chunk = prepared.next() {
                 var stored: [PostingCollector.Entry] = []
                 stored.reserveCapacity(chunk.count)
-                for prepared in chunk {
-                    guard let row = prepared.row else {
+                for unit in chunk {
+                    guard let row = unit.row else {
                         report.skipped += 1
                         continue
                     }
@@ -150,7 +99,7 @@ extension TranslationMemoryStore {
                         report.merged += 1
                         continue
                     }
-                    let entries = prepared.zhItems.count + prepared.otherItems.count
+                    let entries = unit.zhItems.count + unit.otherItems.count
                     guard entries <= PostingBuilder.capacity else {
                         throw StoreError("\(row.origin ?? path): error: a unit too long to index (\(entries) index entries, at most \(PostingBuilder.capacity)); split it into sentences")
                     }
@@ -158,15 +107,15 @@ extension TranslationMemoryStore {
                     nextID += 1
                     try Self.insert(row, id: id, importID: importID, with: insert, in: db)
                     if keys[row.key] == nil { keys[row.key] = id }
-                    stored.append(PostingCollector.Entry(id: id, zhItems: prepared.zhItems, zhLength: prepared.zhLength,
-                                                         otherItems: prepared.otherItems, otherLength: prepared.otherLength))
+                    stored.append(PostingCollector.Entry(id: id, zhItems: unit.zhItems, zhLength: unit.zhLength,
+                                                         otherItems: unit.otherItems, otherLength: unit.otherLength))
                     report.added += 1
                 }
                 collector.send(stored)
                 for full in collector.takeFull() { try write(full) }
             }
             // A file that turned out malformed halfway: nothing is imported.
-            if let error = readFailure.error { throw error }
+            try prepared.finish()
             for builder in collector.finish() { try write(builder) }
             if wasEmpty { try db.execute(sql: "CREATE INDEX IF NOT EXISTS units_pair_key ON units(pair_key)") }
             try db.execute(sql: "INSERT OR REPLACE INTO settings(name, value) VALUES ('next_id', ?)", arguments: [nextID])
@@ -252,126 +201,6 @@ extension TranslationMemoryStore {
     }
 }
 
-extension TranslationMemoryStore {
-    /// Turns `files`' units into rows with index items, in their order, sending them to
-    /// `channel` in chunks; runs on its own thread, has the files read on another, and
-    /// prepares each window of units on every core.
-    fileprivate static func prepare(_ files: [MemoryFile], table: [UInt32: UInt32], into channel: Channel<[PreparedUnit]>) throws {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunkSize = 1024
-        // Files with a reader are read on a thread of their own, a window ahead.
-        let windows = Channel<(units: ArraySlice<TranslationUnit>, file: Int)>(capacity: 2)
-        let readFailure = FailureBox()
-        startThread {
-            do {
-                try Self.read(files, windowSize: chunkSize * workers, into: windows)
-            } catch {
-                readFailure.error = error
-            }
-            windows.close()
-        }
-        defer { windows.cancel() }
-        // One folding and encoder per worker, since neither is thread-safe: a window has
-        // at most `workers` slices, and slice k uses tools[k].
-        let tools = (0..<workers).map { _ in PreparationTools(table: table) }
-        while let (units, index) = windows.receive() {
-            let source = files[index].sourceLanguage
-            let slices = (units.count + chunkSize - 1) / chunkSize
-            let results = PreparedWindow(count: slices)
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let lower = units.startIndex + slice * chunkSize, upper = min(units.endIndex, lower + chunkSize)
-                let tool = tools[slice]
-                results.set(slice, units[lower..<upper].map {
-                    PreparedUnit($0, fileSource: source, folding: tool.folding, encoder: tool.encoder)
-                })
-            }
-            for chunk in results.chunks {
-                guard channel.send(chunk) else { return }
-            }
-        }
-        if let error = readFailure.error { throw error }
-    }
-
-    /// Sends `files`' units in windows of `windowSize`, in order: those read in advance
-    /// (slices of the file's array, not copies), then those of each file's reader.
-    private static func read(_ files: [MemoryFile], windowSize: Int,
-                             into windows: Channel<(units: ArraySlice<TranslationUnit>, file: Int)>) throws {
-        for (index, file) in files.enumerated() {
-            var start = 0
-            while start < file.units.count {
-                let end = min(file.units.count, start + windowSize)
-                guard windows.send((file.units[start..<end], index)) else { return }
-                start = end
-            }
-            guard let reader = file.reader else { continue }
-            while true {
-                let units = try reader.next(windowSize)
-                if units.isEmpty { break }
-                guard windows.send((units[...], index)) else { return }
-            }
-        }
-    }
-}
-
-/// Runs `body` on a new thread. The import's stages block on one another, so they get
-/// threads of their own: blocked work items in Dispatch's pool (one thread per core)
-/// would hold up the next stage until Dispatch adds a thread, about a second later.
-private func startThread(_ body: @escaping @Sendable () -> Void) {
-    let thread = Thread(block: body)
-    thread.qualityOfService = .userInitiated
-    thread.start()
-}
-
-/// The error that stopped reading, handed from the reading thread to the writing one
-/// (set before the channel closes, read after it has).
-private final class FailureBox: @unchecked Sendable {
-    var error: (any Error)?
-}
-
-/// A worker's folding and encoder, used by one slice of a window at a time.
-private final class PreparationTools: @unchecked Sendable {
-    let folding: MatchFolding
-    let encoder = JSONEncoder()
-
-    init(table: [UInt32: UInt32]) {
-        folding = MatchFolding(simplified: table)
-        encoder.outputFormatting = [.sortedKeys]
-    }
-}
-
-/// The chunks of one window, filled in by concurrent workers, one slot each.
-private final class PreparedWindow: @unchecked Sendable {
-    private(set) var chunks: [[PreparedUnit]]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        chunks = Array(repeating: [], count: count)
-    }
-
-    func set(_ index: Int, _ chunk: [PreparedUnit]) {
-        lock.lock()
-        chunks[index] = chunk
-        lock.unlock()
-    }
-}
-
-/// A unit ready to store: its row and its index items.
-private struct PreparedUnit: Sendable {
-    var row: PendingRow?
-    var zhItems: [Int64] = [], zhLength = 0
-    var otherItems: [Int64] = [], otherLength = 0
-
-    init(_ unit: TranslationUnit, fileSource: LanguageTag?, folding: MatchFolding, encoder: JSONEncoder) {
-        row = PendingRow(unit, fileSource: fileSource, folding: folding, encoder: encoder)
-        guard let row else { return }
-        let zh = MatchTokens(row.zh, folding: folding), other = MatchTokens(row.other, folding: folding)
-        zhItems = CandidateIndex.items(zh.ids, scheme: MemorySide.chinese.scheme)
-        zhLength = zh.count
-        otherItems = CandidateIndex.items(other.ids, scheme: MemorySide.other.scheme)
-        otherLength = other.count
-    }
-}
-
 /// Adds stored units' index items to posting builders on a thread of its own, in id
 /// order. A builder that reaches `PostingBuilder.capacity` is handed back (`takeFull`)
 /// for the writing thread to store.
@@ -413,7 +242,7 @@ private final class PostingCollector: @unchecked Sendable {
     }
 
     /// Stops adding (the import failed).
-    func cancel() {
+    package func cancel() {
         channel.cancel()
     }
 
@@ -435,118 +264,9 @@ private final class PostingCollector: @unchecked Sendable {
     }
 }
 
-/// A bounded queue between one producer thread and one consumer.
-private final class Channel<Element: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var items: [Element] = []
-    private var closed = false
-    private var cancelled = false
-    private let capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = capacity
-    }
-
-    /// Waits for room; false when the consumer gave up.
-    func send(_ item: Element) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.count >= capacity && !cancelled { condition.wait() }
-        if cancelled { return false }
-        items.append(item)
-        condition.broadcast()
-        return true
-    }
-
-    /// The next item, or nil when the producer is done or either side gave up.
-    func receive() -> Element? {
-        condition.lock()
-        defer { condition.unlock() }
-        while items.isEmpty && !closed && !cancelled { condition.wait() }
-        if items.isEmpty || cancelled { return nil }
-        let item = items.removeFirst()
-        condition.broadcast()
-        return item
-    }
-
-    func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        items.removeAll()
-        condition.broadcast()
-        condition.unlock()
-    }
-}
-
-/// A unit turned into the row the memory stores, or `nil` when it cannot be stored.
-private struct PendingRow: Sendable {
-    var key: Int64
-    var zhLanguage: String, zh: String, zhMarkup: String?
-    var otherLanguage: String, other: String, otherMarkup: String?
-    var zhIsSource: Bool
-    var tuid: String?, created: String?, tool: String?, metadata: String?, origin: String?
-
-    init?(_ unit: TranslationUnit, fileSource: LanguageTag?, folding: MatchFolding, encoder: JSONEncoder) {
-        guard let (zhIndex, otherIndex) = unit.chinesePair else { return nil }
-        let zhVariant = unit.variants[zhIndex], otherVariant = unit.variants[otherIndex]
-        zh = zhVariant.segment.plainText
-        other = otherVariant.segment.plainText
-        guard !zh.unicodeScalars.allSatisfy(\.properties.isWhitespace), !other.unicodeScalars.allSatisfy(\.properties.isWhitespace) else {
-            return nil
-        }
-        zhLanguage = zhVariant.language.written
-        otherLanguage = otherVariant.language.written
-        func markup(_ segment: Segment) -> String? {
-            guard segment.hasCodes, let data = try? encoder.encode(segment) else { return nil }
-            return String(decoding: data, as: UTF8.self)
-        }
-        zhMarkup = markup(zhVariant.segment)
-        otherMarkup = markup(otherVariant.segment)
-        let sourceAttribute = unit.metadata.otherAttributes.first { $0.name == "srclang" }.map { LanguageTag($0.value) }
-        let source = sourceAttribute ?? fileSource
-        zhIsSource = source.map { !otherVariant.language.matches($0) || $0.isChinese } ?? true
-        tuid = unit.id
-        origin = unit.origin?.description
-        created = unit.metadata.creationDate ?? zhVariant.metadata.creationDate
-        tool = unit.metadata.creationTool
-        let extra = unit.variants.indices.filter { $0 != zhIndex && $0 != otherIndex }.map { unit.variants[$0] }
-        let stored = StoredMetadata(unit: unit.metadata, zh: zhVariant.metadata, other: otherVariant.metadata, extra: extra)
-        if stored.unit.isEmpty && stored.zh.isEmpty && stored.other.isEmpty && extra.isEmpty {
-            metadata = nil
-        } else {
-            metadata = (try? encoder.encode(stored)).map { String(decoding: $0, as: UTF8.self) }
-        }
-        var hasher = FNV64()
-        // Language codes by their lower-case subtags: `ZH-cn` and `zh_CN` are the same.
-        for subtag in zhVariant.language.subtags { hasher.add(subtag) }
-        hasher.add(zh)
-        hasher.add(zhMarkup ?? "")
-        for subtag in otherVariant.language.subtags { hasher.add(subtag) }
-        hasher.add(other)
-        hasher.add(otherMarkup ?? "")
-        key = Int64(bitPattern: hasher.value)
-    }
-
+extension PendingRow {
     func sameText(asStored row: Row) -> Bool {
-        zh == row["zh"] && other == row["other"] && zhMarkup == row["zh_markup"] && otherMarkup == row["other_markup"]
-            && LanguageTag(zhLanguage) == LanguageTag(row["zh_lang"] as String)
-            && LanguageTag(otherLanguage) == LanguageTag(row["other_lang"] as String)
-    }
-}
-
-/// FNV-1a, 64 bits, over strings separated by a byte no UTF-8 text contains.
-struct FNV64 {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) {
-        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        value = (value ^ 0xFF) &* 0x100_0000_01b3
+        sameText(zhLanguage: row["zh_lang"], zh: row["zh"], zhMarkup: row["zh_markup"],
+                 otherLanguage: row["other_lang"], other: row["other"], otherMarkup: row["other_markup"])
     }
 }

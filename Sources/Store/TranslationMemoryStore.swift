@@ -9,21 +9,22 @@ public import TranslationMemory
 /// Unlike the term index, a memory is the user's data: a damaged file is reported,
 /// never replaced. Each import is one transaction: readers keep reading the old
 /// memory until it commits, and an interrupted import leaves no trace.
-public final class TranslationMemoryStore {
+public final class TranslationMemoryStore: MemoryStore {
     /// The database file.
     public let path: String
+    public var location: String { path }
     /// A pool (WAL: readers never wait for an import) for commands that write; a
     /// read-only queue, which opens faster, for those that only read.
     let pool: any DatabaseWriter
     /// The schema this build reads and writes.
     static let schemaVersion = 1
     /// Posting blocks per item above which an import merges them into one.
-    static let compactionThreshold = 24
+    package static let compactionThreshold = 24
 
     /// The key of an item's posting block: the 48-bit item, the side and the block
     /// number (below 256) packed into one integer, so that an item's blocks are
     /// neighbours in the table's B-tree.
-    static func postingKey(item: Int64, side: MemorySide, block: Int) -> Int64 {
+    package static func postingKey(item: Int64, side: MemorySide, block: Int) -> Int64 {
         item << 9 | Int64(side.rawValue) << 8 | Int64(block)
     }
 
@@ -108,26 +109,13 @@ public final class TranslationMemoryStore {
     /// The simplified forms recorded with the memory, if any.
     static func simplifiedTable(_ db: Database) throws -> [UInt32: UInt32]? {
         guard let blob = try Data.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'simplified'") else { return nil }
-        var table: [UInt32: UInt32] = [:]
-        blob.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                table[bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian] =
-                    bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self).littleEndian
-                offset += 8
-            }
-        }
-        return table
+        return blob.withUnsafeBytes { FoldingTable.decode($0) }
     }
 
     /// Records `folding`'s simplified forms, once, before the first units are stored.
     static func recordFolding(_ folding: MatchFolding, in db: Database) throws {
         guard try Data.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'simplified'") == nil else { return }
-        var bytes: [UInt8] = []
-        for (traditional, simplified) in try folding.simplifiedTable().sorted(by: { $0.key < $1.key }) {
-            withUnsafeBytes(of: traditional.littleEndian) { bytes += $0 }
-            withUnsafeBytes(of: simplified.littleEndian) { bytes += $0 }
-        }
+        let bytes = try FoldingTable.encode(folding)
         try db.execute(sql: "INSERT INTO settings(name, value) VALUES ('simplified', ?)", arguments: [Data(bytes)])
     }
 
@@ -172,11 +160,29 @@ public struct StoredUnit: Sendable {
 }
 
 /// The metadata column: what a unit and its variants recorded besides their text.
-struct StoredMetadata: Codable {
+package struct StoredMetadata: Codable {
     var unit: UnitMetadata
     var zh: UnitMetadata
     var other: UnitMetadata
     var extra: [TranslationVariant]
+}
+
+extension StoredUnit {
+    /// A unit from its stored columns (the same in every backend).
+    package init(id: Int64, zhLanguage: String, zh: String, zhMarkup: String?, otherLanguage: String, other: String,
+                 otherMarkup: String?, zhIsSource: Bool, count: Int, tuid: String?, origin: String?, metadata: String?) throws {
+        let decoder = JSONDecoder()
+        func segment(_ text: String, _ markup: String?) throws -> Segment {
+            guard let markup else { return Segment(text) }
+            return try decoder.decode(Segment.self, from: Data(markup.utf8))
+        }
+        var stored = StoredMetadata(unit: UnitMetadata(), zh: UnitMetadata(), other: UnitMetadata(), extra: [])
+        if let metadata { stored = try decoder.decode(StoredMetadata.self, from: Data(metadata.utf8)) }
+        self.init(id: id,
+                  zh: TranslationVariant(language: LanguageTag(zhLanguage), segment: try segment(zh, zhMarkup), metadata: stored.zh),
+                  other: TranslationVariant(language: LanguageTag(otherLanguage), segment: try segment(other, otherMarkup), metadata: stored.other),
+                  zhIsSource: zhIsSource, count: count, tuid: tuid, metadata: stored.unit, origin: origin, extraVariants: stored.extra)
+    }
 }
 
 extension TranslationMemoryStore {
@@ -185,22 +191,10 @@ extension TranslationMemoryStore {
         """
 
     static func unit(_ row: Row) throws -> StoredUnit {
-        let decoder = JSONDecoder()
-        func segment(_ text: String, _ markup: String?) throws -> Segment {
-            guard let markup else { return Segment(text) }
-            return try decoder.decode(Segment.self, from: Data(markup.utf8))
-        }
-        var metadata = StoredMetadata(unit: UnitMetadata(), zh: UnitMetadata(), other: UnitMetadata(), extra: [])
-        if let json: String = row["metadata"] {
-            metadata = try decoder.decode(StoredMetadata.self, from: Data(json.utf8))
-        }
-        return StoredUnit(
-            id: row["id"],
-            zh: TranslationVariant(language: LanguageTag(row["zh_lang"]), segment: try segment(row["zh"], row["zh_markup"]), metadata: metadata.zh),
-            other: TranslationVariant(language: LanguageTag(row["other_lang"]), segment: try segment(row["other"], row["other_markup"]),
-                                      metadata: metadata.other),
-            zhIsSource: row["zh_is_source"], count: row["count"], tuid: row["tuid"], metadata: metadata.unit,
-            origin: row["origin"], extraVariants: metadata.extra)
+        try StoredUnit(id: row["id"], zhLanguage: row["zh_lang"], zh: row["zh"], zhMarkup: row["zh_markup"],
+                       otherLanguage: row["other_lang"], other: row["other"], otherMarkup: row["other_markup"],
+                       zhIsSource: row["zh_is_source"], count: row["count"], tuid: row["tuid"], origin: row["origin"],
+                       metadata: row["metadata"])
     }
 
     /// Calls `body` with every unit, in import order.
@@ -214,13 +208,45 @@ extension TranslationMemoryStore {
     /// The header properties and notes of every import, in order, without repeats.
     public func importedHeaders() throws -> UnitMetadata {
         try pool.read { db in
-            var merged = UnitMetadata()
-            for json in try String.fetchAll(db, sql: "SELECT header FROM imports WHERE header IS NOT NULL ORDER BY id") {
-                let header = try JSONDecoder().decode(UnitMetadata.self, from: Data(json.utf8))
-                for property in header.properties where !merged.properties.contains(property) { merged.properties.append(property) }
-                for note in header.notes where !merged.notes.contains(note) { merged.notes.append(note) }
-            }
-            return merged
+            try UnitMetadata.mergingHeaders(try String.fetchAll(db, sql: "SELECT header FROM imports WHERE header IS NOT NULL ORDER BY id"))
         }
+    }
+}
+
+extension UnitMetadata {
+    /// The properties and notes of the `headers` (as the `imports` table stores them),
+    /// in order, without repeats.
+    package static func mergingHeaders(_ headers: [String]) throws -> UnitMetadata {
+        var merged = UnitMetadata()
+        for json in headers {
+            let header = try JSONDecoder().decode(UnitMetadata.self, from: Data(json.utf8))
+            for property in header.properties where !merged.properties.contains(property) { merged.properties.append(property) }
+            for note in header.notes where !merged.notes.contains(note) { merged.notes.append(note) }
+        }
+        return merged
+    }
+}
+
+/// The simplified forms a memory's texts were folded with, as stored in its
+/// `settings` table: pairs of little-endian 32-bit scalars, by traditional form.
+package enum FoldingTable {
+    package static func encode(_ folding: MatchFolding) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (traditional, simplified) in try folding.simplifiedTable().sorted(by: { $0.key < $1.key }) {
+            withUnsafeBytes(of: traditional.littleEndian) { bytes += $0 }
+            withUnsafeBytes(of: simplified.littleEndian) { bytes += $0 }
+        }
+        return bytes
+    }
+
+    package static func decode(_ bytes: UnsafeRawBufferPointer) -> [UInt32: UInt32] {
+        var table: [UInt32: UInt32] = [:]
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            table[bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian] =
+                bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self).littleEndian
+            offset += 8
+        }
+        return table
     }
 }

@@ -1,13 +1,39 @@
+import Formats
 import Foundation
+import PostgresClient
+import PostgresStore
 import Store
 
-/// Where the translation memory is: `--tm PATH`, else `.shuyu/tm.sqlite` in the
-/// project (found upward from the current folder), else in the current folder.
+/// Where the translation memory is: a PostgreSQL server (`--store URL`, or `store` in
+/// `.shuyu.toml`), else the file `--tm PATH`, else `.shuyu/tm.sqlite` in the project
+/// (found upward from the current folder), else in the current folder.
 enum MemoryOpening {
-    static func path(_ option: String?) -> String {
-        if let option { return option }
-        let root = Project.discover()?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return DisplayPath.relative(root.appendingPathComponent(".shuyu/tm.sqlite").path)
+    enum Location {
+        case file(String)
+        case server(String)
+    }
+
+    static func location(_ options: MemoryOptions) throws -> Location {
+        if let store = options.store {
+            guard PostgresURL.isPostgres(store) else {
+                throw CLIError("shuyu: error: --store takes a PostgreSQL URL (postgres://user@host:port/database), not '\(store)'; give a memory file with --tm")
+            }
+            return .server(store)
+        }
+        if let path = options.path { return .file(path) }
+        let project = Project.discover()
+        if let project, let store = try ProjectConfig.load(in: project.root).string("store") {
+            let config = project.root.appendingPathComponent(ProjectConfig.fileName).path
+            guard PostgresURL.isPostgres(store) else {
+                throw CLIError("\(DisplayPath.relative(config)): error: 'store' must be a PostgreSQL URL (postgres://user@host:port/database)")
+            }
+            guard PostgresURL.redacted(store) == store else {
+                throw CLIError("\(DisplayPath.relative(config)): error: 'store' has a password; keep it in PGPASSWORD or ~/.pgpass, not in the configuration file")
+            }
+            return .server(store)
+        }
+        let root = project?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return .file(DisplayPath.relative(root.appendingPathComponent(".shuyu/tm.sqlite").path))
     }
 
     /// Removes the memory at `path` with its write-ahead log.
@@ -16,12 +42,20 @@ enum MemoryOpening {
     }
 
     /// Opens the memory; `create: false` for commands that only read it.
-    static func open(_ option: String?, create: Bool) throws -> TranslationMemoryStore {
-        let path = path(option)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw CLIError("\(path): error: is a folder; give the memory file with --tm PATH")
+    static func open(_ location: Location, create: Bool) throws -> any MemoryStore {
+        switch location {
+        case .server(let url):
+            return try PostgresMemoryStore(url: url, create: create)
+        case .file(let path):
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CLIError("\(path): error: is a folder; give the memory file with --tm PATH")
+            }
+            return try TranslationMemoryStore(path: path, create: create)
         }
-        return try TranslationMemoryStore(path: path, create: create)
+    }
+
+    static func open(_ options: MemoryOptions, create: Bool) throws -> any MemoryStore {
+        try open(try location(options), create: create)
     }
 }

@@ -33,7 +33,7 @@ extension Shuyu.TranslationMemoryCommand {
 
         func run() throws {
             let count = try reportingErrors(verbose: diagnostics.verbose) { () -> Int in
-                let store = try MemoryOpening.open(memory.path, create: false)
+                let store = try MemoryOpening.open(memory, create: false)
                 let folding = try store.folding()
                 let found = try store.concordance(term, limit: limit, folding: folding)
                 let report = MatchReport(folding: folding, color: Console.useColor)

@@ -32,7 +32,7 @@ extension Shuyu.TranslationMemoryCommand {
 
         func run() throws {
             try reportingErrors(verbose: diagnostics.verbose) {
-                let store = try MemoryOpening.open(memory.path, create: false)
+                let store = try MemoryOpening.open(memory, create: false)
                 var text = ""
                 switch format {
                 case .tsv:

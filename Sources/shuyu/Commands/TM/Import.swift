@@ -56,15 +56,16 @@ extension Shuyu.TranslationMemoryCommand {
                     paths.append(DisplayPath.relative(project.corporaFolder.path))
                 }
                 let read = try MemoryFiles.read(paths, format: from)
-                let path = MemoryOpening.path(memory.path)  // found once: opening with a path does not search again
-                let existed = FileManager.default.fileExists(atPath: path)
-                let store = try MemoryOpening.open(path, create: true)
+                let location = try MemoryOpening.location(memory)  // found once: opening it does not search again
+                var created: String?
+                if case .file(let path) = location, !FileManager.default.fileExists(atPath: path) { created = path }
+                let store = try MemoryOpening.open(location, create: true)
                 let report: MemoryImportReport
                 do {
                     report = try store.importFiles(read, folding: try store.folding())
                 } catch {
-                    // Nothing was imported: a memory made for this import goes too.
-                    if !existed { try? store.close(); MemoryOpening.remove(path) }
+                    // Nothing was imported: a memory file made for this import goes too.
+                    if let created { try? store.close(); MemoryOpening.remove(created) }
                     throw error
                 }
                 let units = report.added + report.merged + report.skipped
@@ -75,7 +76,7 @@ extension Shuyu.TranslationMemoryCommand {
                     }
                 }
                 if !quiet {
-                    var line = "\(store.path): \(units) units from \(read.count) files: \(report.added) added, \(report.merged) identical to stored ones"
+                    var line = "\(store.location): \(units) units from \(read.count) files: \(report.added) added, \(report.merged) identical to stored ones"
                     if report.skipped > 0 { line += ", \(report.skipped) skipped (no Chinese and second language, or empty)" }
                     Console.error(line)
                 }

@@ -64,7 +64,7 @@ extension Shuyu.TranslationMemoryCommand {
 
         func run() throws {
             let found = try reportingErrors(verbose: diagnostics.verbose) { () -> Bool in
-                let store = try MemoryOpening.open(memory.path, create: false)
+                let store = try MemoryOpening.open(memory, create: false)
                 let folding = try store.folding()
                 let side = from.map { $0 == .zh ? MemorySide.chinese : MemorySide.other }
                 var out = OutputBuffer()

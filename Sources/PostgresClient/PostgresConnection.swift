@@ -1,0 +1,215 @@
+internal import CLibPQ
+import Foundation
+
+/// One connection to a PostgreSQL server, through libpq.
+///
+/// libpq reads the credentials: from the URL, `PGPASSWORD`, `PGSERVICE` or
+/// `~/.pgpass`, and it uses TLS when the server offers it (`sslmode=prefer`, unless
+/// the URL says otherwise). Nothing here writes a password anywhere: errors name the
+/// server by `PostgresURL.redacted`.
+///
+/// Queries send every parameter and read every column in PostgreSQL's binary
+/// format, so integers and `bytea` cross the wire as they are stored. A connection
+/// is used by one thread at a time.
+public final class PostgresConnection {
+    /// The server, without a password: for messages.
+    public let location: String
+    private let connection: OpaquePointer
+
+    /// Connects to `url` (`postgres://user@host:port/database?options`, or a libpq
+    /// key=value string).
+    /// - Throws: `PostgresError` when the server cannot be reached or refuses.
+    public init(url: String) throws {
+        location = PostgresURL.redacted(url)
+        guard let connection = PQconnectdb(url) else {
+            throw PostgresError("\(location): error: cannot allocate a connection")
+        }
+        // Set before anything can throw: deinit then finishes the connection.
+        self.connection = connection
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Self.trimmed(PQerrorMessage(connection))
+            throw PostgresError("\(location): error: cannot connect (\(message)); check the URL, that the server runs, and PGPASSWORD or ~/.pgpass")
+        }
+        // Notices (such as "relation already exists, skipping") are not for the user.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+    }
+
+    deinit {
+        PQfinish(connection)
+    }
+
+    /// True when the connection is encrypted (TLS).
+    public var usesTLS: Bool { PQsslInUse(connection) == 1 }
+
+    /// Runs `sql` (one or more statements, no parameters).
+    public func execute(_ sql: String) throws {
+        let result = PQexec(connection, sql)
+        defer { PQclear(result) }
+        try check(result, sql)
+    }
+
+    /// Runs one statement with `parameters` ($1, $2, …) and returns its rows.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [PostgresValue] = []) throws -> PostgresRows {
+        var buffers: [[UInt8]?] = parameters.map(\.binary)
+        let types: [Oid] = parameters.map(\.type)
+        let formats = [Int32](repeating: 1, count: parameters.count)
+        let lengths: [Int32] = buffers.map { Int32($0?.count ?? 0) }
+        let result: OpaquePointer? = withPointers(&buffers) { pointers in
+            PQexecParams(connection, sql, Int32(parameters.count), types, pointers, lengths, formats, 1)
+        }
+        do {
+            try check(result, sql)
+        } catch {
+            PQclear(result)
+            throw error
+        }
+        return PostgresRows(result!)
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it
+    /// throws. With `snapshot`, the transaction only reads, from one snapshot of the
+    /// database (repeatable read).
+    public func transaction<T>(snapshot: Bool = false, _ body: () throws -> T) throws -> T {
+        try execute(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            if let result = PQexec(connection, "ROLLBACK") { PQclear(result) }
+            throw error
+        }
+    }
+
+    /// Calls `body` with the rows of `sql`, fetched through a cursor a few thousand at
+    /// a time, until it returns false. Must run inside a transaction.
+    public func forEachRow(_ sql: String, _ parameters: [PostgresValue] = [],
+                           _ body: (PostgresRows, Int) throws -> Bool) throws {
+        try query("DECLARE shuyu_rows NO SCROLL CURSOR FOR " + sql, parameters)
+        defer { _ = try? execute("CLOSE shuyu_rows") }
+        while true {
+            let rows = try query("FETCH 5000 FROM shuyu_rows")
+            for index in 0..<rows.count {
+                guard try body(rows, index) else { return }
+            }
+            if rows.count < 5000 { return }
+        }
+    }
+
+    /// Loads rows with `COPY table (columns) FROM STDIN` in binary format: `body` adds
+    /// rows to the writer, which sends them a megabyte at a time. When `body` throws,
+    /// the copy is abandoned (the server discards its rows) and the error rethrown.
+    public func copy(into table: String, columns: [String], _ body: (PostgresCopyWriter) throws -> Void) throws {
+        let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN (FORMAT binary)"
+        let start = PQexec(connection, sql)
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            defer { PQclear(start) }
+            try check(start, sql)
+            throw PostgresError("\(location): error: the server did not start COPY for \(table)")
+        }
+        PQclear(start)
+        let writer = PostgresCopyWriter(columns: columns.count) { [self] bytes in try send(bytes) }
+        var failure: (any Error)?
+        do {
+            try body(writer)
+            try writer.finish()
+        } catch {
+            failure = error
+        }
+        _ = PQputCopyEnd(connection, failure == nil ? nil : "abandoned")
+        var copyError: (any Error)?
+        while let result = PQgetResult(connection) {
+            if copyError == nil && failure == nil {
+                do { try check(result, sql) } catch { copyError = error }
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        if let copyError { throw copyError }
+    }
+
+    /// Sends a piece of COPY data.
+    private func send(_ bytes: [UInt8]) throws {
+        let status = bytes.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
+        }
+        guard status == 1 else {
+            throw PostgresError("\(location): error: sending COPY data failed (\(Self.trimmed(PQerrorMessage(connection))))")
+        }
+    }
+
+    private func check(_ result: OpaquePointer?, _ sql: String) throws {
+        guard let result else {
+            throw PostgresError("\(location): error: \(Self.trimmed(PQerrorMessage(connection)))")
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN:
+            return
+        default:
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+            let message = Self.trimmed(PQresultErrorMessage(result))
+            throw PostgresError("\(location): error: \(message)", sqlState: state)
+        }
+    }
+
+    private static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
+        guard let message else { return "unknown error" }
+        return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "\n", with: "; ")
+    }
+}
+
+/// Calls `body` with C pointers to each buffer (nil for SQL NULL), valid during the call.
+private func withPointers<R>(_ buffers: inout [[UInt8]?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    var pointers: [UnsafePointer<CChar>?] = []
+    pointers.reserveCapacity(buffers.count)
+    func nest(_ index: Int) -> R {
+        if index == buffers.count { return body(pointers) }
+        guard buffers[index] != nil else {
+            pointers.append(nil)
+            return nest(index + 1)
+        }
+        // An empty value still needs a non-null pointer, or it reads as NULL.
+        if buffers[index]!.isEmpty { buffers[index]!.reserveCapacity(1) }
+        return buffers[index]!.withUnsafeBufferPointer { bytes in
+            pointers.append(UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self))
+            return nest(index + 1)
+        }
+    }
+    return nest(0)
+}
+
+/// A server-side failure.
+public struct PostgresError: Error, CustomStringConvertible {
+    public var description: String
+    /// The SQLSTATE code, such as `40001` (serialization failure) or `23505` (unique violation).
+    public var sqlState: String
+
+    public init(_ description: String, sqlState: String = "") {
+        self.description = description
+        self.sqlState = sqlState
+    }
+}
+
+/// Connection URLs as they may be shown.
+public enum PostgresURL {
+    /// True for `postgres://` and `postgresql://` URLs.
+    public static func isPostgres(_ text: String) -> Bool {
+        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    }
+
+    /// `url` with any password replaced by `***` (`postgres://ana:***@host/db`), and the
+    /// value of a `password=` option (URL or key=value string) hidden too.
+    public static func redacted(_ url: String) -> String {
+        var text = url
+        if let scheme = text.range(of: "://") {
+            let rest = text[scheme.upperBound...]
+            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+            if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+                text.replaceSubrange(text.index(after: colon)..<at, with: "***")
+            }
+        }
+        return text.replacingOccurrences(of: #"password\s*=\s*[^&\s]*"#, with: "password=***", options: [.regularExpression, .caseInsensitive])
+    }
+}

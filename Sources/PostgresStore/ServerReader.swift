@@ -1,0 +1,68 @@
+import PostgresClient
+import Store
+import TranslationMemory
+
+/// The memory on the server as the shared queries read it (inside one snapshot).
+struct ServerReader: MemoryReader {
+    let connection: PostgresConnection
+
+    static let selectUnit = """
+        SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup, zh_is_source, count, tuid, origin, metadata FROM units
+        """
+
+    static func unit(_ rows: PostgresRows, _ index: Int) throws -> StoredUnit {
+        try StoredUnit(id: rows.int(index, 0), zhLanguage: rows.text(index, 1) ?? "", zh: rows.text(index, 2) ?? "",
+                       zhMarkup: rows.text(index, 3), otherLanguage: rows.text(index, 4) ?? "", other: rows.text(index, 5) ?? "",
+                       otherMarkup: rows.text(index, 6), zhIsSource: rows.int(index, 7) != 0, count: Int(rows.int(index, 8)),
+                       tuid: rows.text(index, 9), origin: rows.text(index, 10), metadata: rows.text(index, 11))
+    }
+
+    /// Every item's blocks in one round trip: each item's count is a range sum over the
+    /// primary key.
+    func postingCounts(_ items: [Int64], side: MemorySide) throws -> [Int64: Int] {
+        var byLow: [Int64: Int64] = [:]
+        for item in Set(items) { byLow[TranslationMemoryStore.postingKey(item: item, side: side, block: 0)] = item }
+        let rows = try connection.query("""
+            SELECT i.low, (SELECT coalesce(sum(p.count), 0)::int8 FROM postings p WHERE p.key BETWEEN i.low AND i.low + 255)
+            FROM unnest($1::int8[]) AS i(low)
+            """, [.ints(Array(byLow.keys))])
+        var counts: [Int64: Int] = [:]
+        for index in 0..<rows.count {
+            if let item = byLow[rows.int(index, 0)] { counts[item] = Int(rows.int(index, 1)) }
+        }
+        return counts
+    }
+
+    func withPostings(_ item: Int64, side: MemorySide, _ body: (UnsafeRawBufferPointer) -> Void) throws {
+        let low = TranslationMemoryStore.postingKey(item: item, side: side, block: 0)
+        let rows = try connection.query("SELECT data FROM postings WHERE key BETWEEN $1 AND $2 ORDER BY key", [.int(low), .int(low | 255)])
+        for index in 0..<rows.count { rows.withBytes(index, 0, body) }
+    }
+
+    func texts(_ ids: [Int64], side: MemorySide) throws -> [StoredText] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try connection.query("SELECT id, \(side == .chinese ? "zh" : "other") FROM units WHERE id = ANY($1)", [.ints(ids)])
+        return (0..<rows.count).map { StoredText(id: rows.int($0, 0), text: rows.text($0, 1) ?? "") }
+    }
+
+    func units(_ ids: [Int64]) throws -> [Int64: StoredUnit] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try connection.query(Self.selectUnit + " WHERE id = ANY($1)", [.ints(ids)])
+        var units: [Int64: StoredUnit] = [:]
+        for index in 0..<rows.count {
+            let unit = try Self.unit(rows, index)
+            units[unit.id] = unit
+        }
+        return units
+    }
+
+    func forEachText(side: MemorySide, _ body: (StoredText) throws -> Bool) throws {
+        try forEachRow("SELECT id, \(side == .chinese ? "zh" : "other") FROM units ORDER BY id") { rows, index in
+            try body(StoredText(id: rows.int(index, 0), text: rows.text(index, 1) ?? ""))
+        }
+    }
+
+    func forEachRow(_ sql: String, _ body: (PostgresRows, Int) throws -> Bool) throws {
+        try connection.forEachRow(sql, [], body)
+    }
+}

@@ -1,0 +1,13 @@
+import PostgresClient
+import Testing
+
+@Suite struct PostgresURLTests {
+    @Test func passwordsAreNeverShown() {
+        #expect(PostgresURL.redacted("postgres://ana:s3cret@db.example:5432/team") == "postgres://ana:***@db.example:5432/team")
+        #expect(PostgresURL.redacted("postgresql://ana@db/team?password=s3cret&sslmode=require") == "postgresql://ana@db/team?password=***&sslmode=require")
+        #expect(PostgresURL.redacted("host=db user=ana password=s3cret dbname=team") == "host=db user=ana password=*** dbname=team")
+        #expect(PostgresURL.redacted("postgres://ana@db/team") == "postgres://ana@db/team")
+        // An @ in the path is not a user.
+        #expect(PostgresURL.redacted("postgres://db/te:am@x") == "postgres://db/te:am@x")
+    }
+}
