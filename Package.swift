@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "CICUBaseline", dependencies: ["CICU"], path: "Benchmarks/CICUBaseline"),
         .executableTarget(
             name: "shuyu-bench",
-            dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText", "TranslationMemory", "Store", "DraftCheck", "ShuyuTestSupport"],
+            dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText", "TranslationMemory", "Store", "PostgresClient", "PostgresStore", "DraftCheck", "ShuyuTestSupport"],
             path: "Benchmarks/ShuyuBench"
         ),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"], resources: [.copy("Regressions")]),
         .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "BilingualCorpus", "ChineseText", "SourceText"]),
-        .testTarget(name: "CLITests", dependencies: ["shuyu"]),
+        .testTarget(name: "CLITests", dependencies: ["shuyu", "PostgresClient"]),
     ],
     swiftLanguageModes: [.v6]
 )

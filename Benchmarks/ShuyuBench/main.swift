@@ -1,4 +1,4 @@
-// Shuyu benchmarks. Release build:  swift run -c release shuyu-bench [segment|extract|lookup|tm [SIZES]|check|all]
+// Shuyu benchmarks. Release build:  swift run -c release shuyu-bench [segment|extract|lookup|tm [SIZES]|check|server [SIZE]|all]
 // Every figure is a ratio against a baseline measured in the same run on the same input.
 import Foundation
 
@@ -64,3 +64,4 @@ if which == "extract" || which == "all" { try benchmarkExtract() }
 if which == "lookup" || which == "all" { try benchmarkLookup() }
 if which == "tm" || which == "all" { try benchmarkMemory() }
 if which == "check" || which == "all" { try benchmarkCheck() }
+if which == "server" || which == "all" { try benchmarkSharedStore() }

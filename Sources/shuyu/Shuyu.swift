@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `shuyu` command: terminology and translation memory for Chinese→English translators.
 @main
@@ -18,4 +19,18 @@ struct Shuyu: ParsableCommand {
         version: version,
         subcommands: [Lookup.self, Extract.self, Check.self, GlossaryCommand.self, TranslationMemoryCommand.self, Segment.self]
     )
+
+    /// Runs the command. A usage error (a missing argument, an unknown option or value)
+    /// exits with 2, as bad input does, rather than the parser's 64, so that scripts
+    /// need to know one code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
