@@ -69,7 +69,7 @@ let package = Package(
         // A small synchronous PostgreSQL client over libpq: binary parameters and rows, COPY.
         .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         // The shared store on a PostgreSQL server: the same memory as the embedded one.
-        .target(name: "PostgresStore", dependencies: ["PostgresClient", "Store", "TranslationMemory"]),
+        .target(name: "PostgresStore", dependencies: ["PostgresClient", "Store", "TranslationMemory", "Terminology", "Formats"]),
         .executableTarget(
             name: "shuyu",
             dependencies: [

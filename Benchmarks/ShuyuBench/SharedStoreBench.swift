@@ -64,8 +64,9 @@ func benchmarkSharedStore() throws {
     print("|---|---|---|---|---|")
     for clients in [1, 8] {
         for backend in ["SQLite", "PostgreSQL"] {
-            let opened: [any MemoryStore] = try (0..<clients).map { _ in
-                backend == "SQLite" ? try TranslationMemoryStore(path: path, create: false) : try PostgresMemoryStore(url: url, create: false)
+            let opened: [any MemoryStore] = try (0..<clients).map { _ -> any MemoryStore in
+                if backend == "SQLite" { return try TranslationMemoryStore(path: path, create: false) }
+                return try PostgresMemoryStore(url: url, create: false)
             }
             let timings = Timings()
             let group = DispatchGroup()

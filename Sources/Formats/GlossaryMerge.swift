@@ -26,6 +26,12 @@ public struct GlossaryMerge {
     /// - Throws: `FormatError` when the existing file is not a valid glossary.
     public static func merge(_ candidates: CandidateGlossary, into existing: String, source: String,
                              pinyin: (String) -> String, sortKey: (String) -> [UInt8]) throws(FormatError) -> Outcome {
+        try merge(entries: entries(candidates), into: existing, source: source, pinyin: pinyin, sortKey: sortKey)
+    }
+
+    /// Extracted pairs as candidate rows: one per rendering, with the term's first
+    /// definition and the rendering's first source.
+    public static func entries(_ candidates: CandidateGlossary) -> [TermEntry] {
         var entries: [TermEntry] = []
         for term in candidates.allTerms {
             for rendering in term.renderings {
@@ -33,7 +39,7 @@ public struct GlossaryMerge {
                                          definition: term.definitions.first ?? "", source: rendering.firstSource))
             }
         }
-        return try merge(entries: entries, into: existing, source: source, pinyin: pinyin, sortKey: sortKey)
+        return entries
     }
 
     /// Merges `entries` (imported or extracted rows) into the glossary file `existing`:
@@ -44,9 +50,30 @@ public struct GlossaryMerge {
                              pinyin: (String) -> String, sortKey: (String) -> [UInt8]) throws(FormatError) -> Outcome {
         let glossary = try GlossaryTSVReader.read(existing, source: source)
         let columns = existing.isEmpty ? GlossaryTSVReader.knownColumns : (try headerColumns(existing, source: source))
+        let (newEntries, already, conflicts) = plan(entries, existing: glossary.entries, source: source, pinyin: pinyin)
+        let sorted = newEntries.map { (sortKey($0.zh), $0) }.sorted { a, b in
+            a.0 != b.0 ? a.0.lexicographicallyPrecedes(b.0) : a.1.en < b.1.en
+        }.map(\.1)
+        let newline = existing.contains("\r\n") ? "\r\n" : "\n"
+        var text = existing
+        if text.isEmpty {
+            text = GlossaryTSVWriter.header(columns) + "\n"
+        } else if !text.hasSuffix("\n") && !text.hasSuffix("\r") {
+            text += newline
+        }
+        for entry in sorted { text += GlossaryTSVWriter.row(entry, columns: columns) + newline }
+        return Outcome(text: text, added: sorted.count, alreadyPresent: already, conflicts: conflicts)
+    }
+
+    /// Which of `entries` a glossary holding `existing` rows gains: rows already there
+    /// (same Chinese, same English up to case and plural) are counted and left out; an
+    /// approved or candidate rendering that differs from an approved one comes in as a
+    /// candidate, with a note, and is reported. Used for files and for the shared store.
+    public static func plan(_ entries: [TermEntry], existing: [TermEntry], source: String,
+                            pinyin: (String) -> String) -> (added: [TermEntry], alreadyPresent: Int, conflicts: [String]) {
         var present: Set<String> = []
         var approved: [String: [String]] = [:]
-        for entry in glossary.entries {
+        for entry in existing {
             present.insert(entry.zh + "\t" + CandidateGlossary.renderingKey(entry.en))
             if entry.status == .approved { approved[entry.zh, default: []].append(entry.en) }
         }
@@ -70,18 +97,7 @@ public struct GlossaryMerge {
             }
             newEntries.append(entry)
         }
-        let sorted = newEntries.map { (sortKey($0.zh), $0) }.sorted { a, b in
-            a.0 != b.0 ? a.0.lexicographicallyPrecedes(b.0) : a.1.en < b.1.en
-        }.map(\.1)
-        let newline = existing.contains("\r\n") ? "\r\n" : "\n"
-        var text = existing
-        if text.isEmpty {
-            text = GlossaryTSVWriter.header(columns) + "\n"
-        } else if !text.hasSuffix("\n") && !text.hasSuffix("\r") {
-            text += newline
-        }
-        for entry in sorted { text += GlossaryTSVWriter.row(entry, columns: columns) + newline }
-        return Outcome(text: text, added: sorted.count, alreadyPresent: already, conflicts: conflicts)
+        return (newEntries, already, conflicts)
     }
 
     /// The canonical form of a glossary file: its leading comments, the header, then the

@@ -8,6 +8,8 @@ public enum PostgresValue: Sendable {
     case bytes([UInt8])
     /// A `bigint[]`, for `= ANY($1)` and `unnest($1)`.
     case ints([Int64])
+    /// A `text[]`.
+    case texts([String])
 
     var type: Oid {
         switch self {
@@ -16,6 +18,7 @@ public enum PostgresValue: Sendable {
         case .text: 25  // text
         case .bytes: 17  // bytea
         case .ints: 1016  // int8[]
+        case .texts: 1009  // text[]
         }
     }
 
@@ -31,6 +34,11 @@ public enum PostgresValue: Sendable {
             bytes += PostgresBinary.int32(Int32(values.count)) + PostgresBinary.int32(1)
             bytes.reserveCapacity(bytes.count + values.count * 12)
             for value in values { bytes += PostgresBinary.int32(8) + PostgresBinary.int64(value) }
+            return bytes
+        case .texts(let values):
+            var bytes = PostgresBinary.int32(1) + PostgresBinary.int32(0) + PostgresBinary.int32(25)
+            bytes += PostgresBinary.int32(Int32(values.count)) + PostgresBinary.int32(1)
+            for value in values { bytes += PostgresBinary.int32(Int32(value.utf8.count)) + Array(value.utf8) }
             return bytes
         }
     }

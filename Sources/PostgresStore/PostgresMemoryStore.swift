@@ -124,12 +124,26 @@ enum ServerSchema {
             id bigint PRIMARY KEY, files text NOT NULL, imported text NOT NULL, header text,
             added bigint NOT NULL, merged bigint NOT NULL, skipped bigint NOT NULL);
         """,
+        // 2: the shared termbase: glossary rows with versions, and a revision counter
+        // that changes with every write (for local caches).
+        """
+        CREATE TABLE shuyu.terms(
+            zh text NOT NULL, en text NOT NULL,
+            en_key text NOT NULL,
+            pinyin text NOT NULL DEFAULT '', status text NOT NULL,
+            definition text NOT NULL DEFAULT '', note text NOT NULL DEFAULT '',
+            domain text NOT NULL DEFAULT '', source text NOT NULL DEFAULT '', extra text,
+            version bigint NOT NULL DEFAULT 1, changed text,
+            PRIMARY KEY (zh, en_key));
+        CREATE TABLE shuyu.revisions(name text PRIMARY KEY, revision bigint NOT NULL);
+        """,
     ]
 
     static var version: Int { migrations.count }
 
-    /// Checks the schema's version and, when `create` is true, applies the migrations
-    /// it lacks (under a lock, so two first uses do not both migrate).
+    /// Checks the schema's version and applies the migrations it lacks (under a lock, so
+    /// two first uses do not both migrate). A database with no Shuyu schema yet gets one
+    /// only when `create` is true (commands that write).
     static func prepare(_ connection: PostgresConnection, create: Bool) throws {
         try connection.execute("SET search_path TO shuyu")
         var current = try installed(connection)
@@ -137,8 +151,8 @@ enum ServerSchema {
             throw PostgresError("\(connection.location): error: this server's Shuyu schema has version \(current), made by a newer Shuyu (this one knows \(version)); upgrade Shuyu")
         }
         if current == version { return }
-        guard create else {
-            throw PostgresError("\(connection.location): error: no translation memory on this server yet; import one first with 'shuyu tm import --store URL FILE'")
+        guard create || current > 0 else {
+            throw PostgresError("\(connection.location): error: no Shuyu data on this server yet; import some first ('shuyu tm import --store URL FILE' or 'shuyu glossary import --store URL FILE')")
         }
         try connection.transaction {
             try connection.query("SELECT pg_advisory_xact_lock(7345117)")

@@ -54,3 +54,38 @@ struct SharedMemoryCommandTests {
         #expect(both.status == 2)
     }
 }
+
+/// `shuyu glossary --store`, `lookup --store` and `extract --merge-into postgres://…`.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SHUYU_TEST_POSTGRES"] != nil,
+                "PostgreSQL CLI tests skipped: set SHUYU_TEST_POSTGRES=postgres://USER@127.0.0.1:PORT/postgres to run them (.ci/run does)"))
+struct SharedTermbaseCommandTests {
+    @Test func translatorsShareOneTermbase() throws {
+        try SharedMemoryCommandTests().withServer { url in
+            let dir = try CLI.temporaryFolder()
+            try "zh\ten\tstatus\tdefinition\n卷王\tInvolution King\tcandidate\tthe winner of the rat race\n".write(
+                to: dir.appendingPathComponent("terms.tsv"), atomically: true, encoding: .utf8)
+            let imported = try CLI.run(["glossary", "import", "terms.tsv", "--store", url], directory: dir)
+            #expect(imported.status == 0 && imported.stderr.contains("added 1 rows"), "\(imported.stderr)")
+            // Another translator, in another folder, finds it.
+            let other = try CLI.temporaryFolder()
+            let found = try CLI.run(["lookup", "juanwang", "--store", url], directory: other)
+            #expect(found.status == 0 && found.stdout.contains("Involution King") && found.stdout.contains("the winner of the rat race"), "\(found.stderr)")
+            let exported = try CLI.run(["glossary", "export", "--store", url, "--format", "tsv"], directory: dir)
+            #expect(exported.stdout.hasPrefix("zh\ten\tpinyin\tstatus\tdefinition\tnote\tdomain\tsource\tversion\n卷王\tInvolution King\tjuǎn wáng\tcandidate\t"))
+            #expect(exported.stdout.hasSuffix("\t1\n"))
+            let approved = try CLI.run(["glossary", "status", "卷王", "involution kings", "approved", "--if-version", "1", "--store", url], directory: dir)
+            #expect(approved.status == 0 && approved.stdout.contains("version 2"), "\(approved.stderr)")
+            let stale = try CLI.run(["glossary", "status", "卷王", "Involution King", "forbidden", "--if-version", "1", "--store", url], directory: other)
+            #expect(stale.status == 1 && stale.stderr.contains("conflict:") && stale.stderr.contains("approved at version 2"))
+            // The lookup copy follows the server.
+            let again = try CLI.run(["lookup", "卷王", "--store", url, "--format", "tsv"], directory: other)
+            #expect(again.stdout.contains("approved"))
+            // Extracted pairs come in as candidates.
+            try "Stepfun [阶跃星辰] released a model.\n".write(to: dir.appendingPathComponent("draft.md"), atomically: true, encoding: .utf8)
+            let merged = try CLI.run(["extract", "--no-glossary", "--merge-into", url, "draft.md"], directory: dir)
+            #expect(merged.status == 0 && merged.stderr.contains("added 1 candidate rows"), "\(merged.stderr)")
+            let tbx = try CLI.run(["glossary", "export", "--store", url], directory: dir)
+            #expect(tbx.stdout.contains("阶跃星辰") && tbx.stdout.contains("Stepfun"))
+        }
+    }
+}

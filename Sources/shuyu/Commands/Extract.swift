@@ -23,6 +23,7 @@ extension Shuyu {
               shuyu extract Corpora/
               shuyu extract --format json draft.md
               shuyu extract --merge-into Glossaries/candidates.tsv translations/
+              shuyu extract --merge-into postgres://ana@termserver/team translations/
               cat part-0001.txt | shuyu extract --format jsonl -
 
             Columns count Unicode scalars from 1.
@@ -53,7 +54,7 @@ extension Shuyu {
         @Option(name: .customLong("min-confidence"), help: "Only pairs with at least this confidence (0 to 1).")
         var minConfidence: Double = 0
 
-        @Option(name: .customLong("merge-into"), help: "Add new pairs as candidates to this glossary TSV (written atomically; existing rows and comments are kept byte for byte).")
+        @Option(name: .customLong("merge-into"), help: "Add new pairs as candidates to this glossary TSV (written atomically; existing rows and comments are kept byte for byte), or to the shared termbase at a postgres:// URL.")
         var mergeInto: String?
 
         @Flag(help: "No progress messages.")

@@ -1,14 +1,20 @@
 import ArgumentParser
 import Foundation
 import Formats
+import PostgresStore
 import Terminology
 
 extension Shuyu {
     struct GlossaryCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "glossary",
-            abstract: "Import, export and sort glossary files.",
-            subcommands: [Import.self, Export.self, Sort.self, Merge.self]
+            abstract: "Import, export and sort glossary files, or the team's shared termbase.",
+            discussion: """
+            The shared termbase lives on a PostgreSQL server: --store postgres://user@host:port/db, \
+            or store = "postgres://…" in .shuyu.toml (the password from PGPASSWORD, PGSERVICE or \
+            ~/.pgpass). 'shuyu lookup' reads it too.
+            """,
+            subcommands: [Import.self, Export.self, Sort.self, Merge.self, Status.self]
         )
     }
 }
@@ -59,6 +65,7 @@ extension Shuyu.GlossaryCommand {
             Examples:
               shuyu glossary import terms.tbx --into Glossaries/imported.tsv
               shuyu glossary import --from csv export.txt --into Glossaries/team.tsv
+              shuyu glossary import Glossaries/*.tsv --store postgres://ana@termserver/team
             """
         )
 
@@ -68,16 +75,33 @@ extension Shuyu.GlossaryCommand {
         var files: [String]
 
         @Option(help: "The glossary TSV to add to (created when missing).")
-        var into: String
+        var into: String?
+
+        @Option(help: "Add to the shared termbase on this PostgreSQL server instead (also 'store' in .shuyu.toml).")
+        var store: String?
 
         @Option(help: "The input format (default: from the file extension: .tbx/.xml, .csv, .u8 for CC-CEDICT, else TSV).")
         var from: GlossaryFileFormat?
+
+        func validate() throws {
+            if into != nil && store != nil { throw ValidationError("Give --into FILE or --store URL, not both.") }
+        }
 
         func run() throws {
             try reportingErrors(verbose: diagnostics.verbose) {
                 var entries: [TermEntry] = []
                 for file in files { entries += try (from ?? .guess(file)).read(file) }
                 let pinyin = try ChinesePinyin.make()
+                guard let into else {
+                    guard let url = try SharedStore.url(store) else {
+                        throw ValidationError("Give the glossary to add to with --into FILE, or a shared termbase with --store URL.")
+                    }
+                    let termbase = try PostgresTermbase(url: url)
+                    let outcome = try termbase.importEntries(entries, pinyin: { pinyin($0) })
+                    for conflict in outcome.conflicts { Console.error("conflict: \(conflict)") }
+                    Console.error("\(termbase.location): added \(outcome.added) rows; \(outcome.alreadyPresent) were already there")
+                    return
+                }
                 let keys = PinyinSortKeys()
                 // Read, merge and write under the folder lock: a concurrent import waits.
                 let (outcome, _) = try FileLock.withLock(for: into) {
@@ -100,13 +124,20 @@ extension Shuyu.GlossaryCommand {
             Examples:
               shuyu glossary export Glossaries/ai-tech-policy.tsv --format tbx -o terms.tbx
               shuyu glossary export Glossaries/ai-tech-policy.tsv --format csv > terms.csv
+              shuyu glossary export --store postgres://ana@termserver/team --format tsv
+
+            From the shared termbase, TSV has a version column: the row versions that \
+            'shuyu glossary status --if-version' takes.
             """
         )
 
         @OptionGroup var diagnostics: DiagnosticOptions
 
         @Argument(help: "The glossary TSV to export.")
-        var file: String
+        var file: String?
+
+        @Option(help: "Export the shared termbase on this PostgreSQL server instead (also 'store' in .shuyu.toml).")
+        var store: String?
 
         @Option(help: "tbx (TBX-Basic), csv (RFC 4180) or tsv.")
         var format: GlossaryFileFormat = .tbx
@@ -116,15 +147,26 @@ extension Shuyu.GlossaryCommand {
 
         func validate() throws {
             if format == .cedict { throw ValidationError("exporting to CC-CEDICT is not supported; use tbx, csv or tsv") }
+            if file != nil && store != nil { throw ValidationError("Give a glossary file or --store URL, not both.") }
         }
 
         func run() throws {
             try reportingErrors(verbose: diagnostics.verbose) {
-                let glossary = try GlossaryTSVReader.read(try InputFiles.read(file).text, source: file)
+                var entries: [TermEntry]
+                if let file {
+                    entries = try GlossaryTSVReader.read(try InputFiles.read(file).text, source: file).entries
+                } else {
+                    guard let url = try SharedStore.url(store) else {
+                        throw ValidationError("Give the glossary file to export, or a shared termbase with --store URL.")
+                    }
+                    let text = try TermbaseExport.tsv(try PostgresTermbase(url: url, create: false), versions: format == .tsv)
+                    if format == .tsv { return try AtomicFile.write(text, toOutput: output) }
+                    entries = try GlossaryTSVReader.read(text, source: url).entries
+                }
                 let text: String = switch format {
-                case .tbx: TBXWriter.write(glossary.entries)
-                case .csv: CSVFormat.write(glossary.entries)
-                default: GlossaryTSVWriter.write(glossary.entries)
+                case .tbx: TBXWriter.write(entries)
+                case .csv: CSVFormat.write(entries)
+                default: GlossaryTSVWriter.write(entries)
                 }
                 try AtomicFile.write(text, toOutput: output)
             }
@@ -213,5 +255,78 @@ extension Shuyu.GlossaryCommand {
                 try AtomicFile.write(text, toOutput: output)
             }
         }
+    }
+}
+
+extension Shuyu.GlossaryCommand {
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Approve, deprecate or forbid a rendering in the shared termbase.",
+            discussion: """
+            Changes one row (the rendering EN of ZH; case and plural do not matter) and prints \
+            its new version. With --if-version, the change is made only if the row is still at \
+            that version (as 'glossary export --store URL --format tsv' showed it); if someone \
+            changed it meanwhile, nothing is changed and the command exits 1 with a conflict. \
+            Changes to different rows never conflict.
+
+            Examples:
+              shuyu glossary status 卷王 "Involution King" approved --store postgres://ana@termserver/team
+              shuyu glossary status 内卷 "rat race" forbidden --if-version 3
+            """
+        )
+
+        @OptionGroup var diagnostics: DiagnosticOptions
+
+        @Argument(help: "The Chinese term.")
+        var zh: String
+
+        @Argument(help: "The rendering.")
+        var en: String
+
+        @Argument(help: "approved, candidate, deprecated or forbidden.")
+        var status: TermStatus
+
+        @Option(name: .customLong("if-version"), help: "Change the row only if it is still at this version.")
+        var ifVersion: Int64?
+
+        @Option(help: "The PostgreSQL server holding the termbase (default: 'store' in .shuyu.toml).")
+        var store: String?
+
+        func run() throws {
+            try reportingErrors(verbose: diagnostics.verbose) {
+                guard let url = try SharedStore.url(store) else {
+                    throw ValidationError("Name the shared termbase with --store URL or 'store' in .shuyu.toml.")
+                }
+                let termbase = try PostgresTermbase(url: url, create: false)
+                do {
+                    let version = try termbase.setStatus(zh: zh, en: en, to: status, expected: ifVersion)
+                    print("\(zh)\t\(en)\t\(status.rawValue)\tversion \(version)")
+                } catch let conflict as PostgresTermbase.Conflict {
+                    Console.error(conflict.description)
+                    throw ExitCode(1)
+                }
+            }
+        }
+    }
+}
+
+extension TermStatus: ExpressibleByArgument {}
+
+/// The shared termbase as a canonical glossary TSV.
+enum TermbaseExport {
+    /// Every row, sorted as `glossary sort` sorts a file; with `versions`, a last
+    /// column holds each row's version.
+    static func tsv(_ termbase: PostgresTermbase, versions: Bool) throws -> String {
+        let rows = try termbase.entries()
+        var extraColumns = Set<String>()
+        for row in rows { extraColumns.formUnion(row.entry.extra.keys) }
+        let columns = GlossaryTSVReader.knownColumns + extraColumns.sorted() + (versions ? ["version"] : [])
+        let entries = rows.map { row in
+            var entry = row.entry
+            if versions { entry.extra["version"] = String(row.version) }
+            return entry
+        }
+        let keys = PinyinSortKeys()
+        return try GlossaryMerge.sorted(GlossaryTSVWriter.write(entries, columns: columns), source: termbase.location, sortKey: { keys.key($0) })
     }
 }

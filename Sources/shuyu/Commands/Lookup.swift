@@ -51,6 +51,9 @@ extension Shuyu {
         @Option(help: "Output: text (for people), json or tsv (for scripts).")
         var format: Format = .text
 
+        @Option(help: "Also look in the shared termbase on this PostgreSQL server (default: 'store' in .shuyu.toml).")
+        var store: String?
+
         @Flag(help: "No progress messages.")
         var quiet = false
 
@@ -61,7 +64,7 @@ extension Shuyu {
 
         func run() throws {
             try reportingErrors(verbose: diagnostics.verbose) {
-                let index = try IndexOpening.open(dictionaries: dictionaries, quiet: quiet)
+                let index = try IndexOpening.open(dictionaries: dictionaries, store: store, quiet: quiet)
                 var reports = try index.lookup(.init(query), limit: limit, contexts: context)
                 var simplified: String?
                 if query.unicodeScalars.contains(where: { $0.properties.isIdeographic }),

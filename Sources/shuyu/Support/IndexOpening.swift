@@ -8,7 +8,8 @@ import Terminology
 /// Opens the project's index and brings it up to date: `Glossaries/*.tsv`,
 /// `Corpora/**`, and the dictionaries from `.shuyu.toml` and `--dictionary`.
 enum IndexOpening {
-    static func open(dictionaries extra: [String], quiet: Bool) throws -> TermIndex {
+    /// - Parameter store: a shared termbase's URL (`--store`); else `store` in `.shuyu.toml`.
+    static func open(dictionaries extra: [String], store: String? = nil, quiet: Bool) throws -> TermIndex {
         let project = Project.discover()
         let config = try project.map { try ProjectConfig.load(in: $0.root) }
         var sources = IndexSources()
@@ -37,6 +38,11 @@ enum IndexOpening {
             let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
             indexPath = cache.appendingPathComponent("shuyu/index.sqlite").path
+        }
+        // The shared termbase, copied next to the index when it changed on the server.
+        if let url = try SharedStore.url(store) {
+            let copy = (indexPath as NSString).deletingLastPathComponent + "/termbase.tsv"
+            sources.glossaries.append(display(try TermbaseCache.refresh(url, at: copy)))
         }
         // Most lookups find the index fresh: a read-only connection then opens faster.
         if let reader = TermIndex(readingOnly: indexPath), (try? reader.isFresh(sources)) == true {

@@ -1,6 +1,4 @@
-import Formats
 import Foundation
-import PostgresClient
 import PostgresStore
 import Store
 
@@ -14,25 +12,9 @@ enum MemoryOpening {
     }
 
     static func location(_ options: MemoryOptions) throws -> Location {
-        if let store = options.store {
-            guard PostgresURL.isPostgres(store) else {
-                throw CLIError("shuyu: error: --store takes a PostgreSQL URL (postgres://user@host:port/database), not '\(store)'; give a memory file with --tm")
-            }
-            return .server(store)
-        }
+        if options.path == nil, let url = try SharedStore.url(options.store) { return .server(url) }
         if let path = options.path { return .file(path) }
-        let project = Project.discover()
-        if let project, let store = try ProjectConfig.load(in: project.root).string("store") {
-            let config = project.root.appendingPathComponent(ProjectConfig.fileName).path
-            guard PostgresURL.isPostgres(store) else {
-                throw CLIError("\(DisplayPath.relative(config)): error: 'store' must be a PostgreSQL URL (postgres://user@host:port/database)")
-            }
-            guard PostgresURL.redacted(store) == store else {
-                throw CLIError("\(DisplayPath.relative(config)): error: 'store' has a password; keep it in PGPASSWORD or ~/.pgpass, not in the configuration file")
-            }
-            return .server(store)
-        }
-        let root = project?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = Project.discover()?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         return .file(DisplayPath.relative(root.appendingPathComponent(".shuyu/tm.sqlite").path))
     }
 
