@@ -1,3 +1,4 @@
+import Foundation
 import PostgresClient
 import Testing
 
@@ -9,5 +10,15 @@ import Testing
         #expect(PostgresURL.redacted("postgres://ana@db/team") == "postgres://ana@db/team")
         // An @ in the path is not a user.
         #expect(PostgresURL.redacted("postgres://db/te:am@x") == "postgres://db/te:am@x")
+    }
+}
+
+/// libpq uses TLS when the server offers it (sslmode=prefer); .ci/run's server does.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["SHUYU_TEST_POSTGRES_TLS"] != nil,
+                "TLS test skipped: it needs a test server that offers TLS (SHUYU_TEST_POSTGRES_TLS=1; .ci/run starts one)"))
+struct TLSTests {
+    @Test func connectionsUseTLSWhenTheServerOffersIt() throws {
+        #expect(try PostgresConnection(url: TestServer.url!).usesTLS)
+        #expect(try !PostgresConnection(url: TestServer.url! + (TestServer.url!.contains("?") ? "&" : "?") + "sslmode=disable").usesTLS)
     }
 }
