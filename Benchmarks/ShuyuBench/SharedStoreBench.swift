@@ -106,7 +106,29 @@ func benchmarkSharedStore() throws {
         }
         print(line)
     }
-    print("lookup: the term index stays embedded (SQLite) in this version; `shuyu-bench lookup` measures it")
+    // Lookup in a project with the bundled glossaries, which the server's termbase also
+    // holds: with --store (a revision query, then the local index) and without.
+    if FileManager.default.isExecutableFile(atPath: shuyu) {
+        let project = folder.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("Glossaries"), withIntermediateDirectories: true)
+        let glossaries = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Glossaries").path).filter { $0.hasSuffix(".tsv") }
+        for name in glossaries {
+            try FileManager.default.copyItem(at: root.appendingPathComponent("Glossaries/\(name)"), to: project.appendingPathComponent("Glossaries/\(name)"))
+        }
+        run(shuyu, ["glossary", "import", "--store", url] + glossaries.map { "Glossaries/\($0)" }, in: project)
+        var line = "whole-process `shuyu lookup 卷王` p50:"
+        for (name, arguments) in [("embedded index", ["lookup", "卷王"]), ("with --store", ["lookup", "卷王", "--store", url])] {
+            run(shuyu, arguments, in: project)  // builds the index (and the termbase copy) once
+            var times: [Double] = []
+            for _ in 0..<21 {
+                let start = ContinuousClock.now
+                run(shuyu, arguments, in: project)
+                times.append(seconds(ContinuousClock.now - start))
+            }
+            line += " \(name) \(fixed(percentile(times, 0.5) * 1000, 1)) ms"
+        }
+        print(line)
+    }
     try? FileManager.default.removeItem(at: folder)
     try connection.execute("DROP DATABASE IF EXISTS shuyu_bench WITH (FORCE)")
 }
