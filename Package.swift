@@ -60,12 +60,9 @@ let package = Package(
             dependencies: ["Terminology", "Formats", "BilingualCorpus", "ChineseText", "TranslationMemory", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
-        // PostgreSQL's C client (libpq-dev): only PostgresClient imports it.
-        .systemLibrary(
-            name: "CLibPQ",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"])]
-        ),
+        // PostgreSQL's C client (libpq5), loaded with dlopen on first use: only commands
+        // that talk to a server load it. Only PostgresClient imports this target.
+        .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl")]),
         // A small synchronous PostgreSQL client over libpq: binary parameters and rows, COPY.
         .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         // The shared store on a PostgreSQL server: the same memory as the embedded one.

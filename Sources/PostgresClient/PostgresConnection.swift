@@ -21,30 +21,34 @@ public final class PostgresConnection {
     /// - Throws: `PostgresError` when the server cannot be reached or refuses.
     public init(url: String) throws {
         location = PostgresURL.redacted(url)
-        guard let connection = PQconnectdb(url) else {
+        var loadError = [CChar](repeating: 0, count: 512)
+        guard shuyu_pq_load(&loadError, loadError.count) == 0 else {
+            throw PostgresError("\(location): error: \(String(decoding: loadError.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
+        }
+        guard let connection = shuyu_PQconnectdb(url) else {
             throw PostgresError("\(location): error: cannot allocate a connection")
         }
         // Set before anything can throw: deinit then finishes the connection.
         self.connection = connection
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let message = Self.trimmed(PQerrorMessage(connection))
+        guard shuyu_PQstatus(connection) == Int32(SHUYU_CONNECTION_OK) else {
+            let message = Self.trimmed(shuyu_PQerrorMessage(connection))
             throw PostgresError("\(location): error: cannot connect (\(message)); check the URL, that the server runs, and PGPASSWORD or ~/.pgpass")
         }
         // Notices (such as "relation already exists, skipping") are not for the user.
-        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        shuyu_PQignoreNotices(connection)
     }
 
     deinit {
-        PQfinish(connection)
+        shuyu_PQfinish(connection)
     }
 
     /// True when the connection is encrypted (TLS).
-    public var usesTLS: Bool { PQsslInUse(connection) == 1 }
+    public var usesTLS: Bool { shuyu_PQsslInUse(connection) == 1 }
 
     /// Runs `sql` (one or more statements, no parameters).
     public func execute(_ sql: String) throws {
-        let result = PQexec(connection, sql)
-        defer { PQclear(result) }
+        let result = shuyu_PQexec(connection, sql)
+        defer { shuyu_PQclear(result) }
         try check(result, sql)
     }
 
@@ -56,12 +60,12 @@ public final class PostgresConnection {
         let formats = [Int32](repeating: 1, count: parameters.count)
         let lengths: [Int32] = buffers.map { Int32($0?.count ?? 0) }
         let result: OpaquePointer? = withPointers(&buffers) { pointers in
-            PQexecParams(connection, sql, Int32(parameters.count), types, pointers, lengths, formats, 1)
+            shuyu_PQexecParams(connection, sql, Int32(parameters.count), types, pointers, lengths, formats, 1)
         }
         do {
             try check(result, sql)
         } catch {
-            PQclear(result)
+            shuyu_PQclear(result)
             throw error
         }
         return PostgresRows(result!)
@@ -77,7 +81,7 @@ public final class PostgresConnection {
             try execute("COMMIT")
             return value
         } catch {
-            if let result = PQexec(connection, "ROLLBACK") { PQclear(result) }
+            if let result = shuyu_PQexec(connection, "ROLLBACK") { shuyu_PQclear(result) }
             throw error
         }
     }
@@ -102,13 +106,13 @@ public final class PostgresConnection {
     /// the copy is abandoned (the server discards its rows) and the error rethrown.
     public func copy(into table: String, columns: [String], _ body: (PostgresCopyWriter) throws -> Void) throws {
         let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN (FORMAT binary)"
-        let start = PQexec(connection, sql)
-        guard PQresultStatus(start) == PGRES_COPY_IN else {
-            defer { PQclear(start) }
+        let start = shuyu_PQexec(connection, sql)
+        guard shuyu_PQresultStatus(start) == Int32(SHUYU_PGRES_COPY_IN) else {
+            defer { shuyu_PQclear(start) }
             try check(start, sql)
             throw PostgresError("\(location): error: the server did not start COPY for \(table)")
         }
-        PQclear(start)
+        shuyu_PQclear(start)
         let writer = PostgresCopyWriter(columns: columns.count) { [self] bytes in try send(bytes) }
         var failure: (any Error)?
         do {
@@ -117,13 +121,13 @@ public final class PostgresConnection {
         } catch {
             failure = error
         }
-        _ = PQputCopyEnd(connection, failure == nil ? nil : "abandoned")
+        _ = shuyu_PQputCopyEnd(connection, failure == nil ? nil : "abandoned")
         var copyError: (any Error)?
-        while let result = PQgetResult(connection) {
+        while let result = shuyu_PQgetResult(connection) {
             if copyError == nil && failure == nil {
                 do { try check(result, sql) } catch { copyError = error }
             }
-            PQclear(result)
+            shuyu_PQclear(result)
         }
         if let failure { throw failure }
         if let copyError { throw copyError }
@@ -132,23 +136,23 @@ public final class PostgresConnection {
     /// Sends a piece of COPY data.
     private func send(_ bytes: [UInt8]) throws {
         let status = bytes.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
+            bytes.withMemoryRebound(to: CChar.self) { shuyu_PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
         }
         guard status == 1 else {
-            throw PostgresError("\(location): error: sending COPY data failed (\(Self.trimmed(PQerrorMessage(connection))))")
+            throw PostgresError("\(location): error: sending COPY data failed (\(Self.trimmed(shuyu_PQerrorMessage(connection))))")
         }
     }
 
     private func check(_ result: OpaquePointer?, _ sql: String) throws {
         guard let result else {
-            throw PostgresError("\(location): error: \(Self.trimmed(PQerrorMessage(connection)))")
+            throw PostgresError("\(location): error: \(Self.trimmed(shuyu_PQerrorMessage(connection)))")
         }
-        switch PQresultStatus(result) {
-        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN:
+        switch shuyu_PQresultStatus(result) {
+        case Int32(SHUYU_PGRES_COMMAND_OK), Int32(SHUYU_PGRES_TUPLES_OK), Int32(SHUYU_PGRES_COPY_IN):
             return
         default:
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
-            let message = Self.trimmed(PQresultErrorMessage(result))
+            let state = shuyu_PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+            let message = Self.trimmed(shuyu_PQresultErrorMessage(result))
             throw PostgresError("\(location): error: \(message)", sqlState: state)
         }
     }

@@ -73,23 +73,23 @@ public final class PostgresRows {
     }
 
     deinit {
-        PQclear(result)
+        shuyu_PQclear(result)
     }
 
-    public var count: Int { Int(PQntuples(result)) }
+    public var count: Int { Int(shuyu_PQntuples(result)) }
 
     /// Rows changed by an INSERT, UPDATE or DELETE.
-    public var affected: Int { Int(String(cString: PQcmdTuples(result))) ?? 0 }
+    public var affected: Int { Int(String(cString: shuyu_PQcmdTuples(result))) ?? 0 }
 
     public func isNull(_ row: Int, _ column: Int) -> Bool {
-        PQgetisnull(result, Int32(row), Int32(column)) == 1
+        shuyu_PQgetisnull(result, Int32(row), Int32(column)) == 1
     }
 
     /// An integer column (`bigint`, `integer`, `smallint` or `boolean`).
     public func int(_ row: Int, _ column: Int) -> Int64 {
         guard !isNull(row, column) else { return 0 }
-        let length = Int(PQgetlength(result, Int32(row), Int32(column)))
-        let raw = UnsafeRawPointer(PQgetvalue(result, Int32(row), Int32(column))!)
+        let length = Int(shuyu_PQgetlength(result, Int32(row), Int32(column)))
+        let raw = UnsafeRawPointer(shuyu_PQgetvalue(result, Int32(row), Int32(column))!)
         switch length {
         case 8: return Int64(bigEndian: raw.loadUnaligned(as: Int64.self))
         case 4: return Int64(Int32(bigEndian: raw.loadUnaligned(as: Int32.self)))
@@ -107,8 +107,8 @@ public final class PostgresRows {
 
     /// Calls `body` with the raw bytes of a column (a `bytea` as stored).
     public func withBytes<R>(_ row: Int, _ column: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        let length = Int(PQgetlength(result, Int32(row), Int32(column)))
-        let raw = PQgetvalue(result, Int32(row), Int32(column)).map { UnsafeRawPointer($0) }
+        let length = Int(shuyu_PQgetlength(result, Int32(row), Int32(column)))
+        let raw = shuyu_PQgetvalue(result, Int32(row), Int32(column)).map { UnsafeRawPointer($0) }
         return try body(UnsafeRawBufferPointer(start: length == 0 ? nil : raw, count: length))
     }
 }
