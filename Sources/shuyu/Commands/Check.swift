@@ -11,6 +11,7 @@ import Terminology
 extension Shuyu {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check drafts for bracket slips and terminology problems.",
             discussion: """
             Rules: \(RuleRegistry.all.map { $0.description.identifier }.joined(separator: ", ")).

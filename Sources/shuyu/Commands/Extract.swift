@@ -9,6 +9,7 @@ import Terminology
 extension Shuyu {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extract",
             abstract: "Find Chinese originals and the English they translate, and list them as a glossary.",
             discussion: """
             Reads plain text and Markdown (UTF-8; a BOM and CRLF are fine): English with the \

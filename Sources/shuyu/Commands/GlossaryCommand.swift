@@ -55,6 +55,7 @@ enum GlossaryFileFormat: String, ExpressibleByArgument, CaseIterable {
 extension Shuyu.GlossaryCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Add the terms of TBX, CSV, CC-CEDICT or TSV files to a glossary.",
             discussion: """
             All files are read first; if any is malformed, nothing is written (the error names \
@@ -119,6 +120,7 @@ extension Shuyu.GlossaryCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a glossary as TBX, CSV or TSV.",
             discussion: """
             Examples:
@@ -175,6 +177,7 @@ extension Shuyu.GlossaryCommand {
 
     struct Sort: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sort",
             abstract: "Put a glossary in canonical order: comments, header, rows by pinyin.",
             discussion: """
             Rows are sorted by the pinyin collation of the Chinese term, approved renderings \
@@ -222,6 +225,7 @@ extension Shuyu.GlossaryCommand {
 extension Shuyu.GlossaryCommand {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Combine partial extraction outputs into one table of pairs with counts and sources.",
             discussion: """
             Reads the JSON lines of 'shuyu extract --format jsonl' and earlier merge outputs, sums \
@@ -261,6 +265,7 @@ extension Shuyu.GlossaryCommand {
 extension Shuyu.GlossaryCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Approve, deprecate or forbid a rendering in the shared termbase.",
             discussion: """
             Changes one row (the rendering EN of ZH; case and plural do not matter) and prints \

@@ -6,6 +6,7 @@ import Terminology
 extension Shuyu {
     struct Lookup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lookup",
             abstract: "Look a term up in the glossaries, corpora and dictionaries.",
             discussion: """
             Finds a term by its Chinese (simplified or traditional: 捲王 finds 卷王), by pinyin \

@@ -7,6 +7,7 @@ import Terminology
 extension Shuyu {
     struct Segment: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "segment",
             abstract: "Split Chinese text into words, keeping glossary terms whole.",
             discussion: """
             Writes one line per input line with the words separated by one space \

@@ -5,6 +5,7 @@ import TranslationMemory
 extension Shuyu.TranslationMemoryCommand {
     struct Concordance: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "concordance",
             abstract: "Show the stored units that contain a term, on either side.",
             discussion: """
             Chinese terms match anywhere (traditional and full-width forms too); English \

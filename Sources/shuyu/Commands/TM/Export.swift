@@ -7,6 +7,7 @@ import TranslationMemory
 extension Shuyu.TranslationMemoryCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the memory as TMX 1.4b or TSV.",
             discussion: """
             TMX keeps inline codes, properties, notes, dates and tools, and imports back to the \

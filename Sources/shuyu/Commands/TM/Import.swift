@@ -6,6 +6,7 @@ import TranslationMemory
 extension Shuyu.TranslationMemoryCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Add TMX, TSV, parallel files or bracketed documents to the memory.",
             discussion: """
             Formats, from the file name unless --from says otherwise: .tmx (TMX 1.1, 1.2 and \

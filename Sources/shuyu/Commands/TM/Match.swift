@@ -8,6 +8,7 @@ import TranslationMemory
 extension Shuyu.TranslationMemoryCommand {
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "match",
             abstract: "Find how similar sentences were translated before.",
             discussion: """
             Scores run from 0 to 100: similarity of characters (Chinese) or words (English) \
