@@ -3,8 +3,15 @@ import Store
 import TranslationMemory
 
 /// The memory on the server as the shared queries read it (inside one snapshot).
-struct ServerReader: MemoryReader {
+/// Posting lists the search announces are fetched together, in one round trip.
+final class ServerReader: MemoryReader {
     let connection: PostgresConnection
+    /// Prefetched posting blocks, by item and side key (the key of block 0), in order.
+    private var blocks: [Int64: [[UInt8]]] = [:]
+
+    init(connection: PostgresConnection) {
+        self.connection = connection
+    }
 
     static let selectUnit = """
         SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup, zh_is_source, count, tuid, origin, metadata FROM units
@@ -33,8 +40,25 @@ struct ServerReader: MemoryReader {
         return counts
     }
 
+    func prefetchPostings(_ items: [Int64], side: MemorySide) throws {
+        let lows = items.map { TranslationMemoryStore.postingKey(item: $0, side: side, block: 0) }.filter { blocks[$0] == nil }
+        guard lows.count > 1 else { return }
+        let rows = try connection.query("""
+            SELECT p.key, p.data FROM unnest($1::int8[]) AS i(low),
+                LATERAL (SELECT key, data FROM postings WHERE key BETWEEN i.low AND i.low + 255 ORDER BY key) AS p
+            """, [.ints(lows)])
+        for low in lows { blocks[low] = [] }
+        for index in 0..<rows.count {
+            blocks[rows.int(index, 0) & ~255, default: []].append(rows.withBytes(index, 1) { Array($0) })
+        }
+    }
+
     func withPostings(_ item: Int64, side: MemorySide, _ body: (UnsafeRawBufferPointer) -> Void) throws {
         let low = TranslationMemoryStore.postingKey(item: item, side: side, block: 0)
+        if let cached = blocks.removeValue(forKey: low) {
+            for block in cached { block.withUnsafeBytes(body) }
+            return
+        }
         let rows = try connection.query("SELECT data FROM postings WHERE key BETWEEN $1 AND $2 ORDER BY key", [.int(low), .int(low | 255)])
         for index in 0..<rows.count { rows.withBytes(index, 0, body) }
     }

@@ -34,6 +34,13 @@ public protocol CandidateSource {
     func withPostings(_ item: Int64, side: MemorySide, _ body: (UnsafeRawBufferPointer) -> Void) throws
     /// The texts of `ids` on `side`.
     func texts(_ ids: [Int64], side: MemorySide) throws -> [StoredText]
+    /// Says that the lists of `items` will be read next, so that a store across a network
+    /// can fetch them in one round trip. Optional: the default does nothing.
+    func prefetchPostings(_ items: [Int64], side: MemorySide) throws
+}
+
+extension CandidateSource {
+    public func prefetchPostings(_ items: [Int64], side: MemorySide) throws {}
 }
 
 /// A scored match.
@@ -93,6 +100,7 @@ public struct FuzzySearch {
 
         // Candidates: every text in a prefix list, within the length range.
         var hits: [Int64: (count: Int, length: Int)] = [:]
+        try source.prefetchPostings(ordered.prefix(prefix).filter { (counts[$0] ?? 0) > 0 }, side: side)
         for item in ordered.prefix(prefix) where (counts[item] ?? 0) > 0 {
             statistics.listsRead += 1
             try source.withPostings(item, side: side) { block in
@@ -108,11 +116,20 @@ public struct FuzzySearch {
         // Probe the next lists for the candidates' counts while that is cheap, and drop
         // those that can no longer share enough items.
         var remaining = ordered.count - prefix
-        for item in ordered.dropFirst(prefix) {
+        var prefetched = prefix
+        for (offset, item) in ordered.dropFirst(prefix).enumerated() {
             if hits.count <= 32 { break }
             let listCount = counts[item] ?? 0
-            if listCount > max(20_000, hits.count * 8) { break }
+            let bound = max(20_000, hits.count * 8)
+            if listCount > bound { break }
             remaining -= 1
+            // The lists that would be probed next if the candidates did not shrink, a few
+            // at a time.
+            if prefix + offset >= prefetched {
+                let next = ordered[(prefix + offset)...].prefix(4).prefix { (counts[$0] ?? 0) <= bound }
+                try source.prefetchPostings(next.filter { (counts[$0] ?? 0) > 0 }, side: side)
+                prefetched = prefix + offset + next.count
+            }
             if listCount > 0 {
                 statistics.listsRead += 1
                 try source.withPostings(item, side: side) { block in
