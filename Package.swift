@@ -87,9 +87,9 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText", "TranslationMemory",
                                                          .product(name: "PropertyBased", package: "swift-property-based")]),
         // Seeded generators shared by the tests and benchmarks.
-        .target(name: "ShuyuTestSupport", path: "Tests/ShuyuTestSupport"),
+        .target(name: "ShuyuTestSupport", dependencies: ["TranslationMemory"], path: "Tests/ShuyuTestSupport"),
         .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "ICUText", "ShuyuTestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory", "ChineseText", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory", "ChineseText", "ShuyuTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "PostgresClient", "Store", "TranslationMemory", "ShuyuTestSupport"]),
         .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"], resources: [.copy("Regressions")]),
         .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),

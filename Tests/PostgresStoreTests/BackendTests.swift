@@ -80,28 +80,6 @@ func generatedUnits(_ count: Int, seed: UInt64) -> [TranslationUnit] {
     }
 }
 
-struct ReadFailure: Error {}
-
-/// Hands out `units` in pieces, and fails once `failingAfter` units have been given.
-final class ListReader: TranslationUnitReader, @unchecked Sendable {
-    private var units: ArraySlice<TranslationUnit>
-    private var given = 0
-    private let failingAfter: Int?
-
-    init(_ units: [TranslationUnit], failingAfter: Int?) {
-        self.units = units[...]
-        self.failingAfter = failingAfter
-    }
-
-    func next(_ limit: Int) throws -> [TranslationUnit] {
-        if let failingAfter, given >= failingAfter { throw ReadFailure() }
-        let piece = units.prefix(min(limit, 700))
-        units = units.dropFirst(piece.count)
-        given += piece.count
-        return Array(piece)
-    }
-}
-
 /// What must hold on either backend.
 @Suite struct BackendTests {
     let folding = try! MatchFolding()
@@ -150,7 +128,7 @@ final class ListReader: TranslationUnitReader, @unchecked Sendable {
         }
     }
 
-    /// Codes, properties and the languages as written survive the store.
+    /// Either direction matches; codes, properties and the languages as written survive the store.
     @Test(arguments: Backend.available)
     func keepsCodesAndMetadata(_ backend: Backend) throws {
         let coded = TranslationUnit(variants: [
@@ -164,10 +142,12 @@ final class ListReader: TranslationUnitReader, @unchecked Sendable {
             _ = try store.importFiles([MemoryFile(path: "a.tmx", units: [coded])], folding: folding)
             let english = try store.match("Click to save the file.", side: nil, minimum: 75, limit: 5, folding: folding).matches
             #expect(english.count == 1 && english[0].side == .other && english[0].score.placeholderPenalty == 1)
+            #expect(english[0].target.segment.plainText == "点击保存文件。")
             var exported: [TranslationUnit] = []
             try store.forEachUnit { exported.append($0.translationUnit) }
             #expect(exported.map(\.variants) == [coded.variants])
             #expect(exported[0].metadata == coded.metadata)
+            #expect(exported[0].variants[0].language.written == "EN-US")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PostgresClient
 import PostgresStore
+import ShuyuTestSupport
 import Store
 import Testing
 import TranslationMemory

@@ -1,4 +1,5 @@
 import Foundation
+import ShuyuTestSupport
 import Store
 import Testing
 import TranslationMemory
@@ -18,23 +19,7 @@ import TranslationMemory
         ], origin: Origin(file: "test.tmx", line: line))
     }
 
-    @Test func storesIdenticalPairsOnceWithACount() throws {
-        let store = try TranslationMemoryStore(path: temporaryPath())
-        let report = try store.importFiles([MemoryFile(path: "a.tmx", units: [
-            unit("人工智能发展很快。", "AI is advancing fast."),
-            unit("人工智能发展很快。", "AI is advancing fast.", line: 9),
-            unit("人工智能发展很快。", "Artificial intelligence is developing rapidly."),
-            TranslationUnit(variants: [TranslationVariant(language: LanguageTag("en"), segment: Segment("English only"))]),
-        ])], folding: folding)
-        #expect(report.added == 2 && report.merged == 1 && report.skipped == 1)
-        let again = try store.importFiles([MemoryFile(path: "b.tsv", units: [unit("人工智能发展很快。", "AI is advancing fast.")])], folding: folding)
-        #expect(again.added == 0 && again.merged == 1)
-        #expect(try store.counts() == (distinct: 2, total: 4))
-        let matches = try store.match("人工智能发展很快。", minimum: 75, limit: 5, folding: folding).matches
-        #expect(matches.map(\.score.score) == [100, 100])
-        #expect(matches[0].unit.count == 3 && matches[0].target.segment.plainText == "AI is advancing fast.")
-        #expect(matches[0].unit.origin == "test.tmx:1")
-    }
+    // Storing identical pairs once, codes and metadata: BackendTests, on both backends.
 
     /// `zh_CN` and `zh-CN` name one language: the pair is stored once, with a count of 2.
     @Test func languageCodesAreComparedBySubtags() throws {
@@ -70,27 +55,6 @@ import TranslationMemory
         }
         #expect(try streamed.counts() == (distinct: 5000, total: 5000))
         #expect(try streamed.match("新句子。", minimum: 60, limit: 5, folding: folding).matches.isEmpty)
-    }
-
-    @Test func matchesEitherDirectionAndKeepsCodes() throws {
-        let store = try TranslationMemoryStore(path: temporaryPath())
-        let coded = TranslationUnit(variants: [
-            TranslationVariant(language: LanguageTag("EN-US"), segment: Segment(parts: [
-                .text("Click "), .code(InlineCode(kind: .placeholder, attributes: [Attribute(name: "x", value: "1")], content: [.text("<b/>")])),
-                .text(" to save the file."),
-            ])),
-            TranslationVariant(language: LanguageTag("ZH-CN"), segment: Segment("点击保存文件。")),
-        ], metadata: UnitMetadata(otherAttributes: [Attribute(name: "srclang", value: "EN-US")], properties: [Property(type: "x-project", value: "demo")]))
-        _ = try store.importFiles([MemoryFile(path: "a.tmx", units: [coded])], folding: folding)
-        let english = try store.match("Click to save the file.", minimum: 75, limit: 5, folding: folding).matches
-        #expect(english.count == 1 && english[0].side == .other)
-        #expect(english[0].score.placeholderPenalty == 1)
-        #expect(english[0].target.segment.plainText == "点击保存文件。")
-        var exported: [TranslationUnit] = []
-        try store.forEachUnit { exported.append($0.translationUnit) }
-        #expect(exported[0].variants.map(\.segment) == coded.variants.map(\.segment))
-        #expect(exported[0].metadata == coded.metadata)
-        #expect(exported[0].variants[0].language.written == "EN-US")
     }
 
     @Test func indexAgreesWithAFullScanOnAMemory() throws {
@@ -139,27 +103,5 @@ import TranslationMemory
         try Data("not a database at all, just text".utf8).write(to: URL(fileURLWithPath: other))
         #expect(throws: StoreError.self) { try TranslationMemoryStore(path: other) }
         #expect(throws: StoreError.self) { try TranslationMemoryStore(path: temporaryPath(), create: false) }
-    }
-}
-
-struct ReadFailure: Error {}
-
-/// Hands out `units` in pieces, and fails once `failingAfter` units have been given.
-final class ListReader: TranslationUnitReader, @unchecked Sendable {
-    private var units: ArraySlice<TranslationUnit>
-    private var given = 0
-    private let failingAfter: Int?
-
-    init(_ units: [TranslationUnit], failingAfter: Int?) {
-        self.units = units[...]
-        self.failingAfter = failingAfter
-    }
-
-    func next(_ limit: Int) throws -> [TranslationUnit] {
-        if let failingAfter, given >= failingAfter { throw ReadFailure() }
-        let piece = units.prefix(min(limit, 700))
-        units = units.dropFirst(piece.count)
-        given += piece.count
-        return Array(piece)
     }
 }
