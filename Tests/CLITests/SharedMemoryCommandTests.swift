@@ -80,6 +80,10 @@ struct SharedTermbaseCommandTests {
             // The lookup copy follows the server.
             let again = try CLI.run(["lookup", "卷王", "--store", url, "--format", "tsv"], directory: other)
             #expect(again.stdout.contains("approved"))
+            // With the server out of reach, the copy answers, with a warning.
+            let offline = try CLI.run(["lookup", "卷王", "--store", "postgres://shuyu@127.0.0.1:1/none", "--format", "tsv"], directory: other)
+            #expect(offline.status == 0 && offline.stdout.contains("approved"))
+            #expect(offline.stderr.contains("cannot connect") && offline.stderr.contains("may be out of date"))
             // Extracted pairs come in as candidates.
             try "Stepfun [阶跃星辰] released a model.\n".write(to: dir.appendingPathComponent("draft.md"), atomically: true, encoding: .utf8)
             let merged = try CLI.run(["extract", "--no-glossary", "--merge-into", url, "draft.md"], directory: dir)

@@ -42,7 +42,14 @@ enum IndexOpening {
         // The shared termbase, copied next to the index when it changed on the server.
         if let url = try SharedStore.url(store) {
             let copy = (indexPath as NSString).deletingLastPathComponent + "/termbase.tsv"
-            sources.glossaries.append(display(try TermbaseCache.refresh(url, at: copy)))
+            do {
+                sources.glossaries.append(display(try TermbaseCache.refresh(url, at: copy)))
+            } catch where FileManager.default.fileExists(atPath: copy) {
+                // Offline: the last copy still answers, and the user is told.
+                Console.error("\(error)")
+                Console.error("shuyu: warning: using the copy of the shared termbase in \(display(copy)); it may be out of date")
+                sources.glossaries.append(display(copy))
+            }
         }
         // Most lookups find the index fresh: a read-only connection then opens faster.
         if let reader = TermIndex(readingOnly: indexPath), (try? reader.isFresh(sources)) == true {
