@@ -70,14 +70,23 @@ enum Footnotes {
     }
 
     /// The footnote markers glued to words on `line` (outside `masked`).
+    /// A digit, `[`, `^` or a superscript digit: what a marker glued to a word starts with.
+    @inline(__always)
+    static func canStartMarker(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return (0x30...0x39).contains(v) || v == 0x5B || v == 0x5E }
+        return v == 0xB9 || v == 0xB2 || v == 0xB3 || (0x2070...0x2079).contains(v) || (0xFF10...0xFF19).contains(v)
+    }
+
     static func markers(_ line: [Unicode.Scalar], masked: [Bool], lineNumber: Int) -> [FootnoteMarker] {
         var result: [FootnoteMarker] = []
         var i = 1
         while i < line.count {
             defer { i += 1 }
-            guard !masked[i], CharacterClass.isLatinLetter(line[i - 1]) else { continue }
-            var j = i, n = 0, digits = 0
+            // Most scalars cannot start a marker: test that first, it is the cheapest test.
             let c = line[i]
+            guard Self.canStartMarker(c), !masked[i], CharacterClass.isLatinLetter(line[i - 1]) else { continue }
+            var j = i, n = 0, digits = 0
             if CharacterClass.isDigit(c) {
                 while j < line.count, CharacterClass.isDigit(line[j]), digits < 3 { n = n * 10 + CharacterClass.decimalDigit(line[j])!; j += 1; digits += 1 }
                 // Glued digits are a marker only at a word's end: King1, not GPT4o or COVID19-era text.

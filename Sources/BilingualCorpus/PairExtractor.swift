@@ -1,4 +1,5 @@
 public import ChineseText
+import Dispatch
 public import ICUText
 import SourceText
 
@@ -41,12 +42,27 @@ public final class PairExtractor {
         self.chinese = ChineseSpanChooser(segmenter: segmenter, evidence: evidence)
     }
 
+    private init(evidence: any TermEvidence, segmenter: LexiconSegmenter, pinyin: PinyinConverter) {
+        self.evidence = evidence
+        self.segmenter = segmenter
+        self.pinyin = pinyin
+        self.english = EnglishSpanChooser(evidence: evidence)
+        self.chinese = ChineseSpanChooser(segmenter: segmenter, evidence: evidence)
+    }
+
+    /// Extractors for the other cores, made on first use of `extract(pieces:)`; each finds
+    /// the pairs of whole lines for this one, which keeps the document's state.
+    private var workers: [PairExtractor]?
+
     /// Every pair in `text`, in document order (footnote pairs last).
     public func extract(_ text: String, source: String) -> [AlignedPair] {
         beginDocument(source: source)
         var pairs: [AlignedPair] = []
-        TextLines.forEach(text) { line, _ in pairs += extract(line: String(line)) }
-        return pairs + endDocument()
+        var batch = PieceBatch()
+        TextLines.forEach(text) { line, _ in
+            if let full = batch.add(line: line) { pairs += extract(pieces: full) }
+        }
+        return pairs + extract(pieces: batch.rest) + endDocument()
     }
 
     /// Starts a new document named `source`.
@@ -111,17 +127,97 @@ public final class PairExtractor {
 
     private func extract(piece text: String, columnOffset: Int) -> [AlignedPair] {
         pieceColumnOffset = columnOffset
-        var pairs = extractPiece(text)
-        if columnOffset > 0 {
-            for k in pairs.indices {
-                pairs[k].zhLocation.column += columnOffset
-                pairs[k].enLocation.column += columnOffset
-            }
-        }
-        return pairs
+        guard let line = prepare(text) else { return [] }
+        return pairs(on: line)
     }
 
-    private func extractPiece(_ text: String) -> [AlignedPair] {
+    /// The pairs in the next `pieces` of the document, in order: the same as feeding them
+    /// one by one to `extract(piece:endsLine:)`, but the lines with Chinese are read on
+    /// every core. Code fences, comments and footnotes are followed here, in order; each
+    /// line's brackets and inline originals depend on that line alone.
+    public func extract(pieces: [(text: String, endsLine: Bool)]) -> [AlignedPair] {
+        var lines: [PreparedLine] = []
+        for (text, endsLine) in pieces {
+            if !lineContinues { lineNumber += 1 }
+            pieceColumnOffset = lineContinues ? continuedColumns : 0
+            if let line = prepare(text) { lines.append(line) }
+            if endsLine {
+                lineContinues = false
+                continuedColumns = 0
+            } else {
+                continuedColumns += text.unicodeScalars.count
+                lineContinues = true
+            }
+        }
+        let cores = ProcessorCount.active
+        guard lines.count >= 8, cores > 1 else { return lines.flatMap { pairs(on: $0) } }
+        if workers == nil { workers = (0..<cores).compactMap { _ in try? worker() } }
+        let helpers = workers ?? []
+        guard !helpers.isEmpty else { return lines.flatMap { pairs(on: $0) } }
+        for helper in helpers { helper.source = source }
+        // Worker k reads every k-th line: lines of one document cost about the same.
+        let tools = PerJob(helpers), prepared = lines
+        return concurrently(helpers.count) { k in
+            stride(from: k, to: prepared.count, by: tools.value.count).map { tools[k].pairs(on: prepared[$0]) }
+        }.interleaved.flatMap { $0 }
+    }
+
+    /// Lines cut into pieces (see `pieceEnd`) and gathered into batches for
+    /// `extract(pieces:)`, large enough to share among the cores, small enough that memory
+    /// stays bounded.
+    public struct PieceBatch {
+        public private(set) var pieces: [(text: String, endsLine: Bool)] = []
+        private var bytes = 0
+        /// About this many bytes of text per batch.
+        public static let size = 1 << 20
+
+        public init() {}
+
+        /// Adds a piece of a line; returns the batch when it is full (and starts a new one).
+        public mutating func add(piece: String, endsLine: Bool) -> [(text: String, endsLine: Bool)]? {
+            pieces.append((piece, endsLine))
+            bytes += piece.utf8.count
+            // A long line's pieces may go in different batches, as they go to `extract(piece:)`
+            // one by one: memory stays bounded by the batch even for a 60 MB line.
+            guard bytes >= Self.size else { return nil }
+            defer { pieces = []; bytes = 0 }
+            return pieces
+        }
+
+        /// Adds a whole line (cut into pieces when long); returns the batch when it is full.
+        public mutating func add(line: Substring) -> [(text: String, endsLine: Bool)]? {
+            var rest = line
+            var full: [(text: String, endsLine: Bool)]?
+            repeat {
+                let end = PairExtractor.pieceEnd(rest.utf8)
+                let piece = String(rest[..<end])
+                rest = rest[end...]
+                if let batch = add(piece: piece, endsLine: rest.isEmpty) { full = batch }
+            } while !rest.isEmpty
+            return full
+        }
+
+        /// What is left, at the end of the document.
+        public var rest: [(text: String, endsLine: Bool)] { pieces }
+    }
+
+    /// An extractor with the same evidence, lexicon and readings for another thread.
+    private func worker() throws(ICUError) -> PairExtractor {
+        PairExtractor(evidence: evidence, segmenter: try segmenter.copy(), pinyin: try pinyin.copy())
+    }
+
+    /// A line (or piece) with Chinese, ready for `pairs(on:)`.
+    struct PreparedLine: Sendable {
+        var scalars: [Unicode.Scalar]
+        var masked: [Bool]
+        var number: Int
+        var columnOffset: Int
+        var hasDigit: Bool
+    }
+
+    /// Follows the document's state through the next piece: code fences and comments,
+    /// footnote definitions and markers. Returns the piece when it may hold pairs.
+    private func prepare(_ text: String) -> PreparedLine? {
         // Fast path: a line with no Han and no digit can hold neither a pair nor a footnote marker.
         var hasHan = false, hasDigit = false
         for byte in text.utf8 {
@@ -132,13 +228,12 @@ public final class PairExtractor {
             if text.utf8.contains(0x60) || text.utf8.contains(0x7E) || text.utf8.contains(0x3C) || text.utf8.contains(0x2D) {
                 _ = masker.mask(Array(text.unicodeScalars))  // fences and comments carry state
             }
-            return []
+            return nil
         }
         let line = Self.scalars(text)
         let masked = masker.mask(line)
-        if masker.lineIsCode { return [] }
+        if masker.lineIsCode { return nil }
 
-        var pairs: [AlignedPair] = []
         if let definition = Footnotes.definition(line, lineNumber: lineNumber) {
             definitions.append(definition)
         } else if hasDigit {
@@ -147,8 +242,26 @@ public final class PairExtractor {
                 if markers.count < 10_000 { markers[marker.number] = marker }
             }
         }
-        if !hasHan { return [] }
+        if !hasHan { return nil }
+        return PreparedLine(scalars: line, masked: masked, number: lineNumber, columnOffset: pieceColumnOffset, hasDigit: hasDigit)
+    }
 
+    /// The bracketed and inline pairs on `prepared`, with columns counted from the line's start.
+    private func pairs(on prepared: PreparedLine) -> [AlignedPair] {
+        lineNumber = prepared.number
+        let line = prepared.scalars, masked = prepared.masked
+        var pairs = pairsOnLine(line, masked: masked)
+        if prepared.columnOffset > 0 {
+            for k in pairs.indices {
+                pairs[k].zhLocation.column += prepared.columnOffset
+                pairs[k].enLocation.column += prepared.columnOffset
+            }
+        }
+        return pairs
+    }
+
+    private func pairsOnLine(_ line: [Unicode.Scalar], masked: [Bool]) -> [AlignedPair] {
+        var pairs: [AlignedPair] = []
         let spans = BracketScanner.spans(line, masked: masked)
         // Inside a bracket: a running depth from +1/-1 marks, so nesting costs O(n) in all.
         // A bracket of English prose is not covered: it may hold inline originals of its own
@@ -614,5 +727,19 @@ struct LetterCounts {
         let a = 3 * range.lowerBound, b = 3 * range.upperBound
         let latin = counts[b] - counts[a], words = counts[b + 1] - counts[a + 1], han = counts[b + 2] - counts[a + 2]
         return han > 0 && words >= 2 && latin > 3 * han
+    }
+}
+
+extension Array where Element: Collection, Element.Index == Int {
+    /// The elements of `self`'s arrays taken in turn, one from each: the inverse of
+    /// dealing them out with a stride.
+    fileprivate var interleaved: [Element.Element] {
+        var result: [Element.Element] = []
+        result.reserveCapacity(reduce(0) { $0 + $1.count })
+        let longest = map(\.count).max() ?? 0
+        for index in 0..<longest {
+            for list in self where index < list.count { result.append(list[list.startIndex + index]) }
+        }
+        return result
     }
 }

@@ -27,6 +27,17 @@ public final class LexiconSegmenter {
         self.icu = try WordSegmenter(locale: "zh")
     }
 
+    private init(lexicon: Lexicon, conventions: SegmentationConventions, icu: WordSegmenter) {
+        self.lexicon = lexicon
+        self.conventions = conventions
+        self.icu = icu
+    }
+
+    /// A segmenter with the same lexicon for another task (ICU's break iterator is cloned).
+    public func copy() throws(ICUError) -> LexiconSegmenter {
+        LexiconSegmenter(lexicon: lexicon, conventions: conventions, icu: try icu.copy())
+    }
+
     /// The tokens of `text`, in order, covering it exactly (spaces included).
     /// - Complexity: O(n · m) for n scalars and a longest term of m scalars.
     public func tokens(in text: String) -> [Token] {

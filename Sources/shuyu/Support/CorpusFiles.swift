@@ -70,9 +70,13 @@ enum CorpusFiles {
     static func forEachPair(in document: CorpusDocument, extractor: PairExtractor, _ body: (AlignedPair) throws -> Void) throws {
         func extractLines(_ path: String) throws {
             extractor.beginDocument(source: path == "-" ? "<stdin>" : path)
+            // In batches of about a megabyte: each batch's lines are read on every core.
+            var batch = PairExtractor.PieceBatch()
             try LineReader.forEachPiece(path) { piece, endsLine in
-                for pair in extractor.extract(piece: piece, endsLine: endsLine) { try body(pair) }
+                guard let full = batch.add(piece: piece, endsLine: endsLine) else { return }
+                for pair in extractor.extract(pieces: full) { try body(pair) }
             }
+            for pair in extractor.extract(pieces: batch.rest) { try body(pair) }
             for pair in extractor.endDocument() { try body(pair) }
         }
         switch document {
