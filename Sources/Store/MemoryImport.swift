@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 public import TranslationMemory
 
 /// Units read from one file, ready to import.
@@ -104,15 +105,12 @@ package final class PreparedUnits {
         while let (units, index) = windows.receive() {
             let source = files[index].sourceLanguage
             let slices = (units.count + chunkSize - 1) / chunkSize
-            let results = PreparedWindow(count: slices)
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let chunks = concurrently(slices) { slice in
                 let lower = units.startIndex + slice * chunkSize, upper = min(units.endIndex, lower + chunkSize)
                 let tool = tools[slice]
-                results.set(slice, units[lower..<upper].map {
-                    PreparedUnit($0, fileSource: source, folding: tool.folding, encoder: tool.encoder)
-                })
+                return units[lower..<upper].map { PreparedUnit($0, fileSource: source, folding: tool.folding, encoder: tool.encoder) }
             }
-            for chunk in results.chunks {
+            for chunk in chunks {
                 guard channel.send(chunk) else { return }
             }
         }
@@ -165,22 +163,6 @@ private final class PreparationTools: @unchecked Sendable {
     init(table: [UInt32: UInt32]) {
         folding = MatchFolding(simplified: table)
         encoder.outputFormatting = [.sortedKeys]
-    }
-}
-
-/// The chunks of one window, filled in by concurrent workers, one slot each.
-private final class PreparedWindow: @unchecked Sendable {
-    private(set) var chunks: [[PreparedUnit]]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        chunks = Array(repeating: [], count: count)
-    }
-
-    func set(_ index: Int, _ chunk: [PreparedUnit]) {
-        lock.lock()
-        chunks[index] = chunk
-        lock.unlock()
     }
 }
 
