@@ -25,17 +25,23 @@ public final class PostgresConnection {
         guard shuyu_pq_load(&loadError, loadError.count) == 0 else {
             throw PostgresError("\(location): error: \(String(decoding: loadError.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
         }
+        // A server out of reach fails in seconds, not after the system's TCP timeout
+        // (minutes), unless the URL or the environment says otherwise.
+        if !url.contains("connect_timeout") { setenv("PGCONNECT_TIMEOUT", "10", 0) }
         guard let connection = shuyu_PQconnectdb(url) else {
             throw PostgresError("\(location): error: cannot allocate a connection")
         }
         // Set before anything can throw: deinit then finishes the connection.
         self.connection = connection
         guard shuyu_PQstatus(connection) == Int32(SHUYU_CONNECTION_OK) else {
-            let message = Self.trimmed(shuyu_PQerrorMessage(connection))
+            // libpq quotes the URL, or a piece of it, in some of its messages.
+            let message = PostgresURL.hidingPassword(of: url, in: Self.trimmed(shuyu_PQerrorMessage(connection)))
             throw PostgresError("\(location): error: cannot connect (\(message)); check the URL, that the server runs, and PGPASSWORD or ~/.pgpass")
         }
         // Notices (such as "relation already exists, skipping") are not for the user.
         shuyu_PQignoreNotices(connection)
+        // Texts cross the wire as UTF-8, whatever PGCLIENTENCODING or the role's default says.
+        try execute("SET client_encoding TO 'UTF8'")
     }
 
     deinit {
@@ -121,13 +127,18 @@ public final class PostgresConnection {
         } catch {
             failure = error
         }
-        _ = shuyu_PQputCopyEnd(connection, failure == nil ? nil : "abandoned")
         var copyError: (any Error)?
+        if shuyu_PQputCopyEnd(connection, failure == nil ? nil : "abandoned") != 1 {
+            copyError = PostgresError("\(location): error: ending COPY failed (\(Self.trimmed(shuyu_PQerrorMessage(connection))))")
+        }
         while let result = shuyu_PQgetResult(connection) {
-            if copyError == nil && failure == nil {
+            let stillCopying = shuyu_PQresultStatus(result) == Int32(SHUYU_PGRES_COPY_IN)
+            if copyError == nil && failure == nil && !stillCopying {
                 do { try check(result, sql) } catch { copyError = error }
             }
             shuyu_PQclear(result)
+            // The server still waits for data only if ending the copy failed: stop asking.
+            if stillCopying { break }
         }
         if let failure { throw failure }
         if let copyError { throw copyError }
@@ -166,6 +177,9 @@ public final class PostgresConnection {
 
 /// Calls `body` with C pointers to each buffer (nil for SQL NULL), valid during the call.
 private func withPointers<R>(_ buffers: inout [[UInt8]?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    // An empty value still needs a non-null pointer, or it reads as NULL: give it storage
+    // before any pointer is taken.
+    for index in buffers.indices where buffers[index]?.isEmpty == true { buffers[index]!.reserveCapacity(1) }
     var pointers: [UnsafePointer<CChar>?] = []
     pointers.reserveCapacity(buffers.count)
     func nest(_ index: Int) -> R {
@@ -174,8 +188,6 @@ private func withPointers<R>(_ buffers: inout [[UInt8]?], _ body: ([UnsafePointe
             pointers.append(nil)
             return nest(index + 1)
         }
-        // An empty value still needs a non-null pointer, or it reads as NULL.
-        if buffers[index]!.isEmpty { buffers[index]!.reserveCapacity(1) }
         return buffers[index]!.withUnsafeBufferPointer { bytes in
             pointers.append(UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self))
             return nest(index + 1)
@@ -207,13 +219,50 @@ public enum PostgresURL {
     /// value of a `password=` option (URL or key=value string) hidden too.
     public static func redacted(_ url: String) -> String {
         var text = url
-        if let scheme = text.range(of: "://") {
-            let rest = text[scheme.upperBound...]
-            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        for range in passwordRanges(url).reversed() { text.replaceSubrange(range, with: "***") }
+        return text
+    }
+
+    /// `message` with every password `url` holds replaced by `***`, and `url` itself by
+    /// its redacted form.
+    public static func hidingPassword(of url: String, in message: String) -> String {
+        var text = message.replacingOccurrences(of: url, with: redacted(url))
+        // (A password of one or two characters is left: replacing it would garble the text.)
+        for range in passwordRanges(url) where url[range].count >= 3 {
+            text = text.replacingOccurrences(of: String(url[range]), with: "***")
+        }
+        return text
+    }
+
+    /// Where `url` holds passwords: after `user:` in the authority (which, as libpq reads
+    /// it, ends at the first `/`; a password may hold `?`), and the values of
+    /// `password=` options (quoted or not).
+    static func passwordRanges(_ url: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        if let scheme = url.range(of: "://") {
+            let rest = url[scheme.upperBound...]
+            let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
             if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
-                text.replaceSubrange(text.index(after: colon)..<at, with: "***")
+                ranges.append(url.index(after: colon)..<at)
             }
         }
-        return text.replacingOccurrences(of: #"password\s*=\s*[^&\s]*"#, with: "password=***", options: [.regularExpression, .caseInsensitive])
+        var search = url.startIndex..<url.endIndex
+        while let key = url.range(of: #"password\s*=\s*"#, options: [.regularExpression, .caseInsensitive], range: search) {
+            var end = key.upperBound
+            if end < url.endIndex, url[end] == "'" {
+                // A quoted key=value password ends at the next unescaped quote.
+                end = url.index(after: end)
+                while end < url.endIndex, url[end] != "'" {
+                    if url[end] == "\\" { end = url.index(after: end) }
+                    if end < url.endIndex { end = url.index(after: end) }
+                }
+                if end < url.endIndex { end = url.index(after: end) }
+            } else {
+                while end < url.endIndex, url[end] != "&", !url[end].isWhitespace { end = url.index(after: end) }
+            }
+            ranges.append(key.upperBound..<end)
+            search = end..<url.endIndex
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
     }
 }

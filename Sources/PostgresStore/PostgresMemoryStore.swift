@@ -137,6 +137,11 @@ enum ServerSchema {
             PRIMARY KEY (zh, en_key));
         CREATE TABLE shuyu.revisions(name text PRIMARY KEY, revision bigint NOT NULL);
         """,
+        // 3: a random identity for this database's Shuyu data, so that a local copy made
+        // from a database that was dropped and filled again is not taken for current.
+        """
+        INSERT INTO shuyu.revisions(name, revision) VALUES ('identity', (random() * 9e15)::int8);
+        """,
     ]
 
     static var version: Int { migrations.count }

@@ -44,10 +44,15 @@ public final class PostgresTermbase {
         }
     }
 
-    /// A number that changes whenever the termbase does: for caches of it.
-    public func revision() throws -> Int64 {
+    /// A stamp that changes whenever the termbase does, or the database is made anew:
+    /// for copies of it.
+    public func revision() throws -> String {
         try guarded {
-            try connection.query("SELECT coalesce((SELECT revision FROM revisions WHERE name = 'terms'), 0)::int8").int(0, 0)
+            let rows = try connection.query("""
+                SELECT coalesce((SELECT revision FROM revisions WHERE name = 'identity'), 0)::int8,
+                       coalesce((SELECT revision FROM revisions WHERE name = 'terms'), 0)::int8
+                """)
+            return "\(rows.int(0, 0))-\(rows.int(0, 1))"
         }
     }
 

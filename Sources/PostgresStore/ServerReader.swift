@@ -45,7 +45,8 @@ final class ServerReader: MemoryReader {
         guard lows.count > 1 else { return }
         let rows = try connection.query("""
             SELECT p.key, p.data FROM unnest($1::int8[]) AS i(low),
-                LATERAL (SELECT key, data FROM postings WHERE key BETWEEN i.low AND i.low + 255 ORDER BY key) AS p
+                LATERAL (SELECT key, data FROM postings WHERE key BETWEEN i.low AND i.low + 255) AS p
+            ORDER BY p.key
             """, [.ints(lows)])
         for low in lows { blocks[low] = [] }
         for index in 0..<rows.count {

@@ -10,6 +10,13 @@ import Testing
         #expect(PostgresURL.redacted("postgres://ana@db/team") == "postgres://ana@db/team")
         // An @ in the path is not a user.
         #expect(PostgresURL.redacted("postgres://db/te:am@x") == "postgres://db/te:am@x")
+        // libpq's authority ends at the first '/', so a password may hold '?'.
+        #expect(PostgresURL.redacted("postgres://ana:a?b@host/db") == "postgres://ana:***@host/db")
+        #expect(PostgresURL.redacted("host=db password='s3 cr\\'et' dbname=team") == "host=db password=*** dbname=team")
+        // libpq quotes the URL, or the password, in some of its messages.
+        let url = "postgres://ana:pa%ss@db/team"
+        #expect(PostgresURL.hidingPassword(of: url, in: "invalid percent-encoded token: \"pa%ss\"") == "invalid percent-encoded token: \"***\"")
+        #expect(PostgresURL.hidingPassword(of: url, in: "unexpected character in URI: \"\(url)\"") == "unexpected character in URI: \"postgres://ana:***@db/team\"")
     }
 }
 

@@ -25,7 +25,7 @@ struct TermbaseTests {
             ], pinyin: pinyin)
             #expect(second.added == 1 && second.alreadyPresent == 1)
             #expect(second.conflicts.count == 1 && second.conflicts[0].contains("approves 'Involution King'"))
-            #expect(try termbase.revision() > revision)
+            #expect(try termbase.revision() != revision)
             let rows = try termbase.entries().sorted { ($0.entry.zh, $0.entry.en) < ($1.entry.zh, $1.entry.en) }
             #expect(rows.count == 3)
             let grind = rows.first { $0.entry.en == "grind champion" }!

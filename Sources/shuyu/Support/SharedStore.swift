@@ -9,7 +9,7 @@ enum SharedStore {
     static func url(_ option: String?) throws -> String? {
         if let option {
             guard PostgresURL.isPostgres(option) else {
-                throw CLIError("shuyu: error: --store takes a PostgreSQL URL (postgres://user@host:port/database), not '\(option)'")
+                throw CLIError("shuyu: error: --store takes a PostgreSQL URL (postgres://user@host:port/database), not '\(PostgresURL.redacted(option))'")
             }
             return option
         }
