@@ -159,6 +159,15 @@ enum ServerSchema {
         guard create || current > 0 else {
             throw PostgresError("\(connection.location): error: no Shuyu data on this server yet; import some first ('shuyu tm import --store URL FILE' or 'shuyu glossary import --store URL FILE')")
         }
+        do {
+            try migrate(connection, from: &current)
+        } catch let error as PostgresError where error.sqlState == "42501" && !create && current > 0 {
+            // A role that may only read an older schema reads what is there.
+            return
+        }
+    }
+
+    private static func migrate(_ connection: PostgresConnection, from current: inout Int) throws {
         try connection.transaction {
             try connection.query("SELECT pg_advisory_xact_lock(7345117)")
             try connection.execute("""
