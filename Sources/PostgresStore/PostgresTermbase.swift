@@ -109,13 +109,24 @@ public final class PostgresTermbase {
         }
     }
 
+    /// A status change that landed.
+    public struct StatusChange: Sendable, Equatable {
+        /// The rendering as the termbase writes it.
+        public var en: String
+        /// The status it had before.
+        public var previous: TermStatus
+        /// The row's new version.
+        public var version: Int64
+    }
+
     /// Sets the status of the rendering `en` of `zh`.
     /// - Parameter expected: the version the change is based on (as `entries` or an
     ///   export showed it); nil to change whatever version is there.
-    /// - Returns: the row's new version.
+    /// - Returns: what changed, with the status it replaced, so that an overwrite is
+    ///   never silent.
     /// - Throws: `Conflict` when the row is at another version than `expected`;
     ///   `StoreError` when there is no such row.
-    public func setStatus(zh: String, en: String, to status: TermStatus, expected: Int64?) throws -> Int64 {
+    public func setStatus(zh: String, en: String, to status: TermStatus, expected: Int64?) throws -> StatusChange {
         try guarded {
             try connection.transaction {
                 let rows = try connection.query("SELECT version, status, en FROM terms WHERE zh = $1 AND en_key = $2 FOR UPDATE",
@@ -131,7 +142,8 @@ public final class PostgresTermbase {
                     UPDATE terms SET status = $1, version = version + 1, changed = $2 WHERE zh = $3 AND en_key = $4
                     """, [.text(status.rawValue), .text(ISO8601DateFormatter().string(from: Date())), .text(zh), .text(CandidateGlossary.renderingKey(en))])
                 try bumpRevision()
-                return version + 1
+                return StatusChange(en: rows.text(0, 2) ?? en, previous: TermStatus(rawValue: rows.text(0, 1) ?? "") ?? .candidate,
+                                    version: version + 1)
             }
         }
     }

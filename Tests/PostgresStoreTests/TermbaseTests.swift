@@ -57,7 +57,8 @@ struct TermbaseTests {
             let row = try termbase.entries().first { $0.entry.zh == "内卷" }!
             #expect(row.version == 2 && [.approved, .forbidden].contains(row.entry.status))
             // Based on the version now there, the change lands.
-            #expect(try termbase.setStatus(zh: "内卷", en: "Involution", to: .deprecated, expected: 2) == 3)
+            let change = try termbase.setStatus(zh: "内卷", en: "Involution", to: .deprecated, expected: 2)
+            #expect(change.version == 3 && change.en == "involution" && [.approved, .forbidden].contains(change.previous))
             #expect(throws: StoreError.self) { try termbase.setStatus(zh: "内卷", en: "no such rendering", to: .approved, expected: nil) }
         }
     }
@@ -69,7 +70,7 @@ struct TermbaseTests {
         for (index, change) in changes.enumerated() {
             group.enter()
             Thread {
-                results.set(index, Result { try PostgresTermbase(url: url).setStatus(zh: zh, en: change.en, to: change.status, expected: 1) })
+                results.set(index, Result { try PostgresTermbase(url: url).setStatus(zh: zh, en: change.en, to: change.status, expected: 1).version })
                 group.leave()
             }.start()
         }

@@ -269,7 +269,7 @@ extension Shuyu.GlossaryCommand {
             abstract: "Approve, deprecate or forbid a rendering in the shared termbase.",
             discussion: """
             Changes one row (the rendering EN of ZH; case and plural do not matter) and prints \
-            its new version. With --if-version, the change is made only if the row is still at \
+            its new version and the status it replaced. With --if-version, the change is made only if the row is still at \
             that version (as 'glossary export --store URL --format tsv' showed it); if someone \
             changed it meanwhile, nothing is changed and the command exits 1 with a conflict. \
             Changes to different rows never conflict.
@@ -304,8 +304,8 @@ extension Shuyu.GlossaryCommand {
                 }
                 let termbase = try PostgresTermbase(url: url, create: false)
                 do {
-                    let version = try termbase.setStatus(zh: zh, en: en, to: status, expected: ifVersion)
-                    print("\(zh)\t\(en)\t\(status.rawValue)\tversion \(version)")
+                    let change = try termbase.setStatus(zh: zh, en: en, to: status, expected: ifVersion)
+                    print("\(zh)\t\(change.en)\t\(status.rawValue)\tversion \(change.version)\t(was \(change.previous.rawValue))")
                 } catch let conflict as PostgresTermbase.Conflict {
                     Console.error(conflict.description)
                     throw ExitCode(1)
