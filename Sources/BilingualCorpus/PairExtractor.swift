@@ -1,5 +1,4 @@
 public import ChineseText
-import Dispatch
 public import ICUText
 import SourceText
 
@@ -22,7 +21,6 @@ public final class PairExtractor {
     private var masker = LineMasker()
     private var definitions: [FootnoteDefinition] = []
     private var markers: [Int: FootnoteMarker] = [:]
-    private var pieceColumnOffset = 0
     private var lineContinues = false
     private var continuedColumns = 0
 
@@ -82,31 +80,27 @@ public final class PairExtractor {
 
     /// The pairs on the next line of the document (without its line terminator).
     public func extract(line text: String) -> [AlignedPair] {
-        var pairs: [AlignedPair] = []
-        var rest = Substring(text)
+        extract(pieces: Self.pieces(of: Substring(text)))
+    }
+
+    /// `line` cut into pieces (see `pieceEnd`), the last one marked as ending the line.
+    static func pieces(of line: Substring) -> [(text: String, endsLine: Bool)] {
+        var pieces: [(text: String, endsLine: Bool)] = []
+        var rest = line
         repeat {
-            let end = Self.pieceEnd(rest.utf8)
-            let piece = String(rest[..<end])
+            let end = pieceEnd(rest.utf8)
+            pieces.append((String(rest[..<end]), false))
             rest = rest[end...]
-            pairs += extract(piece: piece, endsLine: rest.isEmpty)
         } while !rest.isEmpty
-        return pairs
+        pieces[pieces.count - 1].endsLine = true
+        return pieces
     }
 
     /// The pairs in the next piece of a line: a long line may be fed in pieces (cut at a
     /// space, see `pieceEnd`), so a 60 MB single-line file needs memory for one piece at a
     /// time. Line numbers advance after a piece that `endsLine`; columns count on across pieces.
     public func extract(piece: String, endsLine: Bool) -> [AlignedPair] {
-        if !lineContinues { lineNumber += 1 }
-        let pairs = extract(piece: piece, columnOffset: lineContinues ? continuedColumns : 0)
-        if endsLine {
-            lineContinues = false
-            continuedColumns = 0
-        } else {
-            continuedColumns += piece.unicodeScalars.count
-            lineContinues = true
-        }
-        return pairs
+        extract(pieces: [(piece, endsLine)])
     }
 
     /// Where to cut `bytes` (UTF-8) into a piece of at most `pieceBytes`: at the last space
@@ -125,12 +119,6 @@ public final class PairExtractor {
         return end
     }
 
-    private func extract(piece text: String, columnOffset: Int) -> [AlignedPair] {
-        pieceColumnOffset = columnOffset
-        guard let line = prepare(text) else { return [] }
-        return pairs(on: line)
-    }
-
     /// The pairs in the next `pieces` of the document, in order: the same as feeding them
     /// one by one to `extract(piece:endsLine:)`, but the lines with Chinese are read on
     /// every core. Code fences, comments and footnotes are followed here, in order; each
@@ -139,8 +127,7 @@ public final class PairExtractor {
         var lines: [PreparedLine] = []
         for (text, endsLine) in pieces {
             if !lineContinues { lineNumber += 1 }
-            pieceColumnOffset = lineContinues ? continuedColumns : 0
-            if let line = prepare(text) { lines.append(line) }
+            if let line = prepare(text, columnOffset: lineContinues ? continuedColumns : 0) { lines.append(line) }
             if endsLine {
                 lineContinues = false
                 continuedColumns = 0
@@ -186,14 +173,10 @@ public final class PairExtractor {
 
         /// Adds a whole line (cut into pieces when long); returns the batch when it is full.
         public mutating func add(line: Substring) -> [(text: String, endsLine: Bool)]? {
-            var rest = line
             var full: [(text: String, endsLine: Bool)]?
-            repeat {
-                let end = PairExtractor.pieceEnd(rest.utf8)
-                let piece = String(rest[..<end])
-                rest = rest[end...]
-                if let batch = add(piece: piece, endsLine: rest.isEmpty) { full = batch }
-            } while !rest.isEmpty
+            for (piece, endsLine) in PairExtractor.pieces(of: line) {
+                if let batch = add(piece: piece, endsLine: endsLine) { full = batch }
+            }
             return full
         }
 
@@ -212,12 +195,12 @@ public final class PairExtractor {
         var masked: [Bool]
         var number: Int
         var columnOffset: Int
-        var hasDigit: Bool
     }
 
     /// Follows the document's state through the next piece: code fences and comments,
     /// footnote definitions and markers. Returns the piece when it may hold pairs.
-    private func prepare(_ text: String) -> PreparedLine? {
+    /// - Parameter columnOffset: the columns of the line before this piece.
+    private func prepare(_ text: String, columnOffset: Int) -> PreparedLine? {
         // Fast path: a line with no Han and no digit can hold neither a pair nor a footnote marker.
         var hasHan = false, hasDigit = false
         for byte in text.utf8 {
@@ -238,19 +221,18 @@ public final class PairExtractor {
             definitions.append(definition)
         } else if hasDigit {
             for var marker in Footnotes.markers(line, masked: masked, lineNumber: lineNumber) where markers[marker.number] == nil {
-                marker.prefixOffset += pieceColumnOffset
+                marker.prefixOffset += columnOffset
                 if markers.count < 10_000 { markers[marker.number] = marker }
             }
         }
         if !hasHan { return nil }
-        return PreparedLine(scalars: line, masked: masked, number: lineNumber, columnOffset: pieceColumnOffset, hasDigit: hasDigit)
+        return PreparedLine(scalars: line, masked: masked, number: lineNumber, columnOffset: columnOffset)
     }
 
-    /// The bracketed and inline pairs on `prepared`, with columns counted from the line's start.
+    /// The bracketed and inline pairs on `prepared`, with columns counted from the line's
+    /// start. Reads no document state: the line's number comes with it.
     private func pairs(on prepared: PreparedLine) -> [AlignedPair] {
-        lineNumber = prepared.number
-        let line = prepared.scalars, masked = prepared.masked
-        var pairs = pairsOnLine(line, masked: masked)
+        var pairs = pairsOnLine(prepared.scalars, masked: prepared.masked, number: prepared.number)
         if prepared.columnOffset > 0 {
             for k in pairs.indices {
                 pairs[k].zhLocation.column += prepared.columnOffset
@@ -260,7 +242,7 @@ public final class PairExtractor {
         return pairs
     }
 
-    private func pairsOnLine(_ line: [Unicode.Scalar], masked: [Bool]) -> [AlignedPair] {
+    private func pairsOnLine(_ line: [Unicode.Scalar], masked: [Bool], number: Int) -> [AlignedPair] {
         var pairs: [AlignedPair] = []
         let spans = BracketScanner.spans(line, masked: masked)
         // Inside a bracket: a running depth from +1/-1 marks, so nesting costs O(n) in all.
@@ -308,7 +290,7 @@ public final class PairExtractor {
                 }
                 if facts.hanCount >= 10, !facts.isClause, !endsCapitalized(line, floor: floor, end: span.open) { facts.isClause = true }
                 if let choice = english.choose(line, floor: floor, end: span.open, after: span.close + 1, facts: facts) {
-                    pairs.append(makePair(zh: zh, zhStart: content.zhRange.lowerBound, line: line, choice: choice, kind: .bracket,
+                    pairs.append(makePair(zh: zh, zhStart: content.zhRange.lowerBound, line: line, number: number, choice: choice, kind: .bracket,
                                           uncertain: content.uncertain, alternatives: content.alternatives))
                     floor = span.close + 1
                     consumedUntil = span.close
@@ -321,8 +303,8 @@ public final class PairExtractor {
                     let enStart = english.range.lowerBound
                     pairs.append(AlignedPair(
                         zh: zh, en: english.text, kind: .parenthetical, source: source,
-                        zhLocation: SourceLocation(line: lineNumber, column: choice.range.lowerBound + 1),
-                        enLocation: SourceLocation(line: lineNumber, column: enStart + 1),
+                        zhLocation: SourceLocation(line: number, column: choice.range.lowerBound + 1),
+                        enLocation: SourceLocation(line: number, column: enStart + 1),
                         confidence: choice.confidence, alternatives: english.alternatives, evidence: [choice.evidence]))
                     floor = span.close + 1
                     consumedUntil = span.close
@@ -331,7 +313,7 @@ public final class PairExtractor {
         }
         // Unbracketed originals in English prose: Qian Mu 钱穆, Studies/中国政治学.
         if isEnglishLine(line, covered: covered, masked: masked) {
-            pairs += inlinePairs(line, masked: masked, covered: covered)
+            pairs += inlinePairs(line, masked: masked, covered: covered, number: number)
         }
         return pairs.sorted { $0.zhLocation < $1.zhLocation }
     }
@@ -444,11 +426,11 @@ public final class PairExtractor {
             || scalars.count == 3 && scalars[1] == "不"
     }
 
-    private func makePair(zh: String, zhStart: Int, line: [Unicode.Scalar], choice: EnglishChoice, kind: PairKind,
+    private func makePair(zh: String, zhStart: Int, line: [Unicode.Scalar], number: Int, choice: EnglishChoice, kind: PairKind,
                           uncertain: Bool, alternatives: [String]) -> AlignedPair {
         AlignedPair(zh: zh, en: Self.cleanEnglish(line.string(choice.range)), kind: kind, source: source,
-                    zhLocation: SourceLocation(line: lineNumber, column: zhStart + 1),
-                    enLocation: SourceLocation(line: lineNumber, column: choice.range.lowerBound + 1),
+                    zhLocation: SourceLocation(line: number, column: zhStart + 1),
+                    enLocation: SourceLocation(line: number, column: choice.range.lowerBound + 1),
                     confidence: uncertain ? min(choice.confidence, 0.5) : choice.confidence, uncertain: uncertain,
                     alternatives: alternatives, evidence: [choice.evidence])
     }
@@ -636,7 +618,7 @@ public final class PairExtractor {
         return line[max(0, lower)..<end].contains(opener)
     }
 
-    private func inlinePairs(_ line: [Unicode.Scalar], masked: [Bool], covered: [Bool]) -> [AlignedPair] {
+    private func inlinePairs(_ line: [Unicode.Scalar], masked: [Bool], covered: [Bool], number: Int) -> [AlignedPair] {
         var pairs: [AlignedPair] = []
         var floor = 0
         var i = 0
@@ -680,7 +662,7 @@ public final class PairExtractor {
             let facts = facts(of: zh)
             guard let choice = english.choose(line, floor: floor, end: start, after: zhEnd, facts: facts) else { continue }
             if inSlot && choice.evidence != "pinyin" && choice.evidence != "glossary" { continue }
-            var pair = makePair(zh: zh, zhStart: start, line: line, choice: choice, kind: .inline, uncertain: false, alternatives: [])
+            var pair = makePair(zh: zh, zhStart: start, line: line, number: number, choice: choice, kind: .inline, uncertain: false, alternatives: [])
             pair.confidence = max(0.3, pair.confidence - 0.1)
             pairs.append(pair)
             floor = end

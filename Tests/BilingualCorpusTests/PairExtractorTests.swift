@@ -175,6 +175,17 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         #expect(pairs[1].zhLocation == SourceLocation(line: 2, column: 9))
     }
 
+    /// A text is read in batches of about a megabyte. A batch with only a few lines of
+    /// Chinese is read on one core; the line numbers after it must not go back to its last
+    /// line with Chinese (they did in a first version: 3,618 instead of 20,002).
+    @Test func lineNumbersHoldAcrossBatches() throws {
+        let filler = Array(repeating: "This is an English line with no Chinese at all, none whatsoever.", count: 20_000)
+        let text = (["Stepfun [阶跃星辰] released a model."] + filler + ["Moonshot AI [月之暗面] released another."]).joined(separator: "\n")
+        let pairs = try extract(text)
+        #expect(summary(pairs) == ["阶跃星辰 → Stepfun (bracket)", "月之暗面 → Moonshot AI (bracket)"])
+        #expect(pairs.map(\.zhLocation.line) == [1, 20_002])
+    }
+
     @Test func mismatchedClosersStillPair() throws {
         #expect(summary(try extract("Tencent [腾讯) and more")) == ["腾讯 → Tencent (bracket)"])
     }
