@@ -26,7 +26,7 @@ extension PostgresMemoryStore {
         let nextIDSetting = try connection.query("SELECT convert_from(value, 'UTF8') FROM settings WHERE name = 'next_id'")
         let firstID = max(try integer("SELECT coalesce(max(id), 0)::int8 + 1 FROM units"),
                           nextIDSetting.count > 0 ? Int64(nextIDSetting.text(0, 0) ?? "") ?? 1 : 1)
-        var batch = Int(try integer("SELECT coalesce(max(key & 255), 0)::int8 FROM postings")) + 1
+        var batches = PostingBatches(highestStored: Int(try integer("SELECT coalesce(max(key & 255), 0)::int8 FROM postings")))
         let wasEmpty = firstID == 1
 
         let prepared = PreparedUnits(files, table: try simplifiedTable() ?? [:])
@@ -38,10 +38,7 @@ extension PostgresMemoryStore {
 
         func write(_ builder: PostingBuilder) throws {
             guard !builder.isEmpty else { return }
-            if batch > 250 {
-                try compactPostings()
-                batch = 2
-            }
+            let batch = try batches.take { try compactPostings() }
             try connection.copy(into: "postings", columns: ["key", "count", "data"]) { rows in
                 try builder.blocks { side, item, count, bytes in
                     try rows.startRow()
@@ -50,7 +47,6 @@ extension PostgresMemoryStore {
                     rows.add(bytes: bytes)
                 }
             }
-            batch += 1
         }
 
         while let chunk = prepared.next() {
@@ -119,7 +115,7 @@ extension PostgresMemoryStore {
             INSERT INTO imports(id, files, imported, header, added, merged, skipped) VALUES ($1, $2, $3, $4, $5, $6, $7)
             """, [.int(importID), .text(files.map(\.path).joined(separator: "\n")), .text(ISO8601DateFormatter().string(from: Date())),
                   .text(header), .int(Int64(report.added)), .int(Int64(report.merged)), .int(Int64(report.skipped))])
-        if batch - 1 > TranslationMemoryStore.compactionThreshold { try compactPostings() }
+        if batches.needsCompaction { try compactPostings() }
         return report
     }
 
@@ -153,14 +149,8 @@ extension PostgresMemoryStore {
     /// order through a cursor.
     private func compactPostings() throws {
         try connection.execute("CREATE TEMP TABLE merged(key bigint, count bigint, data bytea) ON COMMIT DROP")
-        var current: Int64?
-        var entries: [PostingList.Entry] = []
-        var pending: [(key: Int64, count: Int, data: [UInt8])] = []
-        func flush() {
-            guard let current else { return }
-            pending.append((current | 1, entries.count, PostingList.encode(entries)))
-            entries.removeAll(keepingCapacity: true)
-        }
+        var merger = PostingMerger()
+        var pending: [PostingMerger.Block] = []
         func store() throws {
             guard !pending.isEmpty else { return }
             try connection.copy(into: "merged", columns: ["key", "count", "data"]) { rows in
@@ -177,19 +167,12 @@ extension PostgresMemoryStore {
         while true {
             let rows = try connection.query("FETCH 5000 FROM shuyu_blocks")
             for index in 0..<rows.count {
-                let itemAndSide = rows.int(index, 0) & ~255
-                if current != itemAndSide {
-                    flush()
-                    current = itemAndSide
-                }
-                rows.withBytes(index, 1) { bytes in
-                    PostingList.decode(bytes) { id, length in entries.append(PostingList.Entry(id: id, length: length)) }
-                }
+                if let merged = rows.withBytes(index, 1, { merger.add(key: rows.int(index, 0), block: $0) }) { pending.append(merged) }
             }
             try store()
             if rows.count < 5000 { break }
         }
-        flush()
+        if let merged = merger.finish() { pending.append(merged) }
         try store()
         try connection.execute("""
             CLOSE shuyu_blocks;

@@ -13,9 +13,7 @@ final class ServerReader: MemoryReader {
         self.connection = connection
     }
 
-    static let selectUnit = """
-        SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup, zh_is_source, count, tuid, origin, metadata FROM units
-        """
+    static let selectUnit = TranslationMemoryStore.selectUnit
 
     static func unit(_ rows: PostgresRows, _ index: Int) throws -> StoredUnit {
         try StoredUnit(id: rows.int(index, 0), zhLanguage: rows.text(index, 1) ?? "", zh: rows.text(index, 2) ?? "",

@@ -18,7 +18,7 @@ extension TranslationMemoryStore {
             // are skipped by the search). Now only stored units get an id.
             let firstID = max((try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM units")) ?? 1,
                               (try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM settings WHERE name = 'next_id'")) ?? 1)
-            var batch = 1 + Int((try Int64.fetchOne(db, sql: "SELECT coalesce(max(key & 255), 0) FROM postings")) ?? 0)
+            var batches = PostingBatches(highestStored: Int((try Int64.fetchOne(db, sql: "SELECT coalesce(max(key & 255), 0) FROM postings")) ?? 0))
             let wasEmpty = firstID == 1
             // Into an empty memory, building the pair-key index once at the end is faster
             // than growing it row by row (duplicates within the import are found in memory).
@@ -46,10 +46,7 @@ extension TranslationMemoryStore {
 
             func write(_ builder: PostingBuilder) throws {
                 guard !builder.isEmpty else { return }
-                if batch > 250 {
-                    try Self.compactPostings(db)
-                    batch = 2
-                }
+                let batch = try batches.take { try Self.compactPostings(db) }
                 let statement = try db.cachedStatement(sql: "INSERT INTO postings(key, count, data) VALUES (?, ?, ?)")
                 let handle = statement.sqliteStatement
                 // In key order (item, side, block): the blocks of a new memory are appended.
@@ -66,7 +63,6 @@ extension TranslationMemoryStore {
                         throw StoreError("\(path): error: cannot store the index (SQLite \(status): \(String(cString: sqlite3_errmsg(db.sqliteConnection))))")
                     }
                 }
-                batch += 1
             }
 
             func matching(_ statement: Statement, _ argument: Int64, _ row: PendingRow) throws -> Int64? {
@@ -123,7 +119,7 @@ extension TranslationMemoryStore {
             try db.execute(sql: "INSERT INTO imports(id, files, imported, header, added, merged, skipped) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [importID, files.map(\.path).joined(separator: "\n"), ISO8601DateFormatter().string(from: Date()),
                                        header, report.added, report.merged, report.skipped])
-            if batch - 1 > Self.compactionThreshold { try Self.compactPostings(db) }
+            if batches.needsCompaction { try Self.compactPostings(db) }
         }
         return report
     }
@@ -172,27 +168,19 @@ extension TranslationMemoryStore {
         try db.execute(sql: "CREATE TEMP TABLE merged(key INTEGER PRIMARY KEY, count INTEGER, data BLOB)")
         let rows = try Row.fetchCursor(db, sql: "SELECT key, count, data FROM postings ORDER BY key")
         let write = try db.makeStatement(sql: "INSERT INTO merged VALUES (?, ?, ?)")
-        var current: Int64?
-        var entries: [PostingList.Entry] = []
-        func flush() throws {
-            guard let current else { return }
-            try write.execute(arguments: [current | 1, entries.count, Data(PostingList.encode(entries))])
-            entries.removeAll(keepingCapacity: true)
+        func store(_ block: PostingMerger.Block?) throws {
+            guard let block else { return }
+            try write.execute(arguments: [block.key, block.count, Data(block.data)])
         }
+        var merger = PostingMerger()
         while let row = try rows.next() {
             let key: Int64 = row[0]
-            let itemAndSide = key & ~255
-            if current != itemAndSide {
-                try flush()
-                current = itemAndSide
+            let merged = try row.withUnsafeData(atIndex: 2) { data in
+                (data ?? Data()).withUnsafeBytes { merger.add(key: key, block: $0) }
             }
-            try row.withUnsafeData(atIndex: 2) { data in
-                data?.withUnsafeBytes { bytes in
-                    PostingList.decode(bytes) { id, length in entries.append(PostingList.Entry(id: id, length: length)) }
-                }
-            }
+            try store(merged)
         }
-        try flush()
+        try store(merger.finish())
         try db.execute(sql: """
             DELETE FROM postings;
             INSERT INTO postings(key, count, data) SELECT key, count, data FROM merged ORDER BY key;

@@ -186,7 +186,8 @@ extension StoredUnit {
 }
 
 extension TranslationMemoryStore {
-    static let selectUnit = """
+    /// The columns of a stored unit, in the order `StoredUnit`'s column initializer takes them.
+    package static let selectUnit = """
         SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup, zh_is_source, count, tuid, origin, metadata FROM units
         """
 
