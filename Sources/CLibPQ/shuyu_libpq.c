@@ -23,7 +23,6 @@ static struct {
     int (*putCopyEnd)(PGconn *, const char *);
     PGresult *(*getResult)(PGconn *);
     int (*ntuples)(const PGresult *);
-    char *(*cmdTuples)(PGresult *);
     int (*getisnull)(const PGresult *, int, int);
     int (*getlength)(const PGresult *, int, int);
     char *(*getvalue)(const PGresult *, int, int);
@@ -64,7 +63,6 @@ static void load(void) {
     BIND(putCopyEnd, "PQputCopyEnd");
     BIND(getResult, "PQgetResult");
     BIND(ntuples, "PQntuples");
-    BIND(cmdTuples, "PQcmdTuples");
     BIND(getisnull, "PQgetisnull");
     BIND(getlength, "PQgetlength");
     BIND(getvalue, "PQgetvalue");
@@ -104,7 +102,6 @@ int shuyu_PQputCopyData(PGconn *conn, const char *buffer, int nbytes) { return p
 int shuyu_PQputCopyEnd(PGconn *conn, const char *errormsg) { return pq.putCopyEnd(conn, errormsg); }
 PGresult *shuyu_PQgetResult(PGconn *conn) { return pq.getResult(conn); }
 int shuyu_PQntuples(const PGresult *res) { return pq.ntuples(res); }
-char *shuyu_PQcmdTuples(PGresult *res) { return pq.cmdTuples(res); }
 int shuyu_PQgetisnull(const PGresult *res, int tup_num, int field_num) { return pq.getisnull(res, tup_num, field_num); }
 int shuyu_PQgetlength(const PGresult *res, int tup_num, int field_num) { return pq.getlength(res, tup_num, field_num); }
 char *shuyu_PQgetvalue(const PGresult *res, int tup_num, int field_num) { return pq.getvalue(res, tup_num, field_num); }

@@ -28,18 +28,8 @@ public enum PostgresValue: Sendable {
         case .int(let value): return PostgresBinary.int64(value)
         case .text(let text): return Array(text.utf8)
         case .bytes(let bytes): return bytes
-        case .ints(let values):
-            // One dimension, no nulls, element type int8, lower bound 1.
-            var bytes = PostgresBinary.int32(1) + PostgresBinary.int32(0) + PostgresBinary.int32(20)
-            bytes += PostgresBinary.int32(Int32(values.count)) + PostgresBinary.int32(1)
-            bytes.reserveCapacity(bytes.count + values.count * 12)
-            for value in values { bytes += PostgresBinary.int32(8) + PostgresBinary.int64(value) }
-            return bytes
-        case .texts(let values):
-            var bytes = PostgresBinary.int32(1) + PostgresBinary.int32(0) + PostgresBinary.int32(25)
-            bytes += PostgresBinary.int32(Int32(values.count)) + PostgresBinary.int32(1)
-            for value in values { bytes += PostgresBinary.int32(Int32(value.utf8.count)) + Array(value.utf8) }
-            return bytes
+        case .ints(let values): return PostgresBinary.array(elementType: 20, values.map(PostgresBinary.int64))
+        case .texts(let values): return PostgresBinary.array(elementType: 25, values.map { Array($0.utf8) })
         }
     }
 }
@@ -59,8 +49,12 @@ enum PostgresBinary {
         withUnsafeBytes(of: value.bigEndian) { Array($0) }
     }
 
-    static func int16(_ value: Int16) -> [UInt8] {
-        withUnsafeBytes(of: value.bigEndian) { Array($0) }
+    /// A one-dimensional array with no nulls and lower bound 1, of elements already encoded.
+    static func array(elementType: Oid, _ elements: [[UInt8]]) -> [UInt8] {
+        var bytes = int32(1) + int32(0) + int32(Int32(bitPattern: elementType)) + int32(Int32(elements.count)) + int32(1)
+        bytes.reserveCapacity(bytes.count + elements.reduce(0) { $0 + 4 + $1.count })
+        for element in elements { bytes += int32(Int32(element.count)) + element }
+        return bytes
     }
 }
 
@@ -77,9 +71,6 @@ public final class PostgresRows {
     }
 
     public var count: Int { Int(shuyu_PQntuples(result)) }
-
-    /// Rows changed by an INSERT, UPDATE or DELETE.
-    public var affected: Int { Int(String(cString: shuyu_PQcmdTuples(result))) ?? 0 }
 
     public func isNull(_ row: Int, _ column: Int) -> Bool {
         shuyu_PQgetisnull(result, Int32(row), Int32(column)) == 1

@@ -8,11 +8,7 @@ extension PostgresMemoryStore {
     /// are prepared exactly as for the embedded memory (same rows, same pair keys, same
     /// posting blocks) and loaded with binary COPY.
     public func importFiles(_ files: [MemoryFile], folding: MatchFolding) throws -> MemoryImportReport {
-        do {
-            return try connection.transaction { try importInTransaction(files, folding: folding) }
-        } catch let error as PostgresError {
-            throw StoreError(error.description)
-        }
+        try reportingServerErrors { try connection.transaction { try importInTransaction(files, folding: folding) } }
     }
 
     private func importInTransaction(_ files: [MemoryFile], folding: MatchFolding) throws -> MemoryImportReport {
@@ -163,19 +159,15 @@ extension PostgresMemoryStore {
             }
             pending.removeAll(keepingCapacity: true)
         }
-        try connection.query("DECLARE shuyu_blocks NO SCROLL CURSOR FOR SELECT key, data FROM postings ORDER BY key")
-        while true {
-            let rows = try connection.query("FETCH 5000 FROM shuyu_blocks")
-            for index in 0..<rows.count {
-                if let merged = rows.withBytes(index, 1, { merger.add(key: rows.int(index, 0), block: $0) }) { pending.append(merged) }
-            }
-            try store()
-            if rows.count < 5000 { break }
+        // Merged blocks go to the server a few thousand at a time, between fetches.
+        try connection.forEachRow("SELECT key, data FROM postings ORDER BY key") { rows, index in
+            if let merged = rows.withBytes(index, 1, { merger.add(key: rows.int(index, 0), block: $0) }) { pending.append(merged) }
+            if pending.count >= 5000 { try store() }
+            return true
         }
         if let merged = merger.finish() { pending.append(merged) }
         try store()
         try connection.execute("""
-            CLOSE shuyu_blocks;
             DELETE FROM postings;
             INSERT INTO postings(key, count, data) SELECT key, count, data FROM merged ORDER BY key;
             DROP TABLE merged;

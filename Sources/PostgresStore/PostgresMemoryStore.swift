@@ -22,17 +22,8 @@ public final class PostgresMemoryStore: MemoryStore {
     /// - Throws: `StoreError` when the server cannot be reached, holds no memory (and
     ///   `create` is false), or has a schema newer than this Shuyu.
     public init(url: String, create: Bool = true) throws {
-        do {
-            connection = try PostgresConnection(url: url)
-        } catch let error as PostgresError {
-            throw StoreError(error.description)
-        }
+        connection = try ServerSchema.connect(url, create: create)
         location = connection.location
-        do {
-            try ServerSchema.prepare(connection, create: create)
-        } catch let error as PostgresError {
-            throw StoreError(error.description)
-        }
     }
 
     public func folding() throws -> MatchFolding {
@@ -86,11 +77,7 @@ public final class PostgresMemoryStore: MemoryStore {
 
     /// Runs `body` in a read-only, repeatable-read transaction: one snapshot.
     func reading<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try connection.transaction(snapshot: true, body)
-        } catch let error as PostgresError {
-            throw StoreError(error.description)
-        }
+        try reportingServerErrors { try connection.transaction(snapshot: true, body) }
     }
 
     /// The simplified forms recorded with the memory, if any.
@@ -146,6 +133,15 @@ enum ServerSchema {
 
     static var version: Int { migrations.count }
 
+    /// A connection to `url` whose schema is ready (see `prepare`).
+    static func connect(_ url: String, create: Bool) throws -> PostgresConnection {
+        try reportingServerErrors {
+            let connection = try PostgresConnection(url: url)
+            try prepare(connection, create: create)
+            return connection
+        }
+    }
+
     /// Checks the schema's version and applies the migrations it lacks (under a lock, so
     /// two first uses do not both migrate). A database with no Shuyu schema yet gets one
     /// only when `create` is true (commands that write).
@@ -194,5 +190,15 @@ enum ServerSchema {
         guard exists.int(0, 0) == 1 else { return 0 }
         let rows = try connection.query("SELECT coalesce(max(version), 0)::int8 FROM shuyu.schema_version")
         return Int(rows.int(0, 0))
+    }
+}
+
+/// Runs `body`, turning a server's error into a `StoreError`, as the embedded store
+/// reports its own.
+func reportingServerErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as PostgresError {
+        throw StoreError(error.description)
     }
 }

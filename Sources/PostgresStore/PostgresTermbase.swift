@@ -35,19 +35,14 @@ public final class PostgresTermbase {
     }
 
     public init(url: String, create: Bool = true) throws {
-        do {
-            connection = try PostgresConnection(url: url)
-            location = connection.location
-            try ServerSchema.prepare(connection, create: create)
-        } catch let error as PostgresError {
-            throw StoreError(error.description)
-        }
+        connection = try ServerSchema.connect(url, create: create)
+        location = connection.location
     }
 
     /// A stamp that changes whenever the termbase does, or the database is made anew:
     /// for copies of it.
     public func revision() throws -> String {
-        try guarded {
+        try reportingServerErrors {
             let rows = try connection.query("""
                 SELECT coalesce((SELECT revision FROM revisions WHERE name = 'identity'), 0)::int8,
                        coalesce((SELECT revision FROM revisions WHERE name = 'terms'), 0)::int8
@@ -58,7 +53,7 @@ public final class PostgresTermbase {
 
     /// Every row, in no particular order.
     public func entries() throws -> [VersionedEntry] {
-        try guarded {
+        try reportingServerErrors {
             try connection.transaction(snapshot: true) {
                 var all: [VersionedEntry] = []
                 try connection.forEachRow("SELECT zh, en, pinyin, status, definition, note, domain, source, extra, version FROM terms") { rows, index in
@@ -73,7 +68,7 @@ public final class PostgresTermbase {
     /// Adds `entries` as `GlossaryMerge.plan` decides, all or nothing.
     /// - Parameter pinyin: pinyin for rows that have none.
     public func importEntries(_ entries: [TermEntry], pinyin: (String) -> String) throws -> ImportOutcome {
-        try guarded {
+        try reportingServerErrors {
             try connection.transaction {
                 // One writer at a time decides what is new; readers are not blocked.
                 try connection.execute("LOCK TABLE terms IN SHARE ROW EXCLUSIVE MODE")
@@ -127,7 +122,7 @@ public final class PostgresTermbase {
     /// - Throws: `Conflict` when the row is at another version than `expected`;
     ///   `StoreError` when there is no such row.
     public func setStatus(zh: String, en: String, to status: TermStatus, expected: Int64?) throws -> StatusChange {
-        try guarded {
+        try reportingServerErrors {
             try connection.transaction {
                 let rows = try connection.query("SELECT version, status, en FROM terms WHERE zh = $1 AND en_key = $2 FOR UPDATE",
                                                 [.text(zh), .text(CandidateGlossary.renderingKey(en))])
@@ -153,14 +148,6 @@ public final class PostgresTermbase {
             INSERT INTO revisions(name, revision) VALUES ('terms', 1)
             ON CONFLICT (name) DO UPDATE SET revision = revisions.revision + 1
             """)
-    }
-
-    private func guarded<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as PostgresError {
-            throw StoreError(error.description)
-        }
     }
 
     static func entry(_ rows: PostgresRows, _ index: Int) -> TermEntry {

@@ -42,7 +42,6 @@ int shuyu_PQputCopyData(PGconn *conn, const char *buffer, int nbytes);
 int shuyu_PQputCopyEnd(PGconn *conn, const char *errormsg);
 PGresult *shuyu_PQgetResult(PGconn *conn);
 int shuyu_PQntuples(const PGresult *res);
-char *shuyu_PQcmdTuples(PGresult *res);
 int shuyu_PQgetisnull(const PGresult *res, int tup_num, int field_num);
 int shuyu_PQgetlength(const PGresult *res, int tup_num, int field_num);
 char *shuyu_PQgetvalue(const PGresult *res, int tup_num, int field_num);
