@@ -40,7 +40,7 @@ enum IndexOpening {
             indexPath = cache.appendingPathComponent("shuyu/index.sqlite").path
         }
         // The shared termbase, copied next to the index when it changed on the server.
-        if let url = try SharedStore.url(store) {
+        if let url = try SharedStore.url(store, project: project, config: config) {
             let copy = (indexPath as NSString).deletingLastPathComponent + "/termbase.tsv"
             do {
                 sources.glossaries.append(display(try TermbaseCache.refresh(url, at: copy)))

@@ -12,9 +12,10 @@ enum MemoryOpening {
     }
 
     static func location(_ options: MemoryOptions) throws -> Location {
-        if options.path == nil, let url = try SharedStore.url(options.store) { return .server(url) }
         if let path = options.path { return .file(path) }
-        let root = Project.discover()?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let project = options.store == nil ? Project.discover() : nil  // found once, for both uses
+        if let url = try SharedStore.url(options.store, project: project, config: nil) { return .server(url) }
+        let root = project?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         return .file(DisplayPath.relative(root.appendingPathComponent(".shuyu/tm.sqlite").path))
     }
 
