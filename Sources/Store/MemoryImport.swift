@@ -85,7 +85,7 @@ package final class PreparedUnits {
     /// `channel` in chunks; runs on its own thread, has the files read on another, and
     /// prepares each window of units on every core.
     private static func prepare(_ files: [MemoryFile], table: [UInt32: UInt32], into channel: Channel<[PreparedUnit]>) throws {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = ProcessorCount.active
         let chunkSize = 1024
         // Files with a reader are read on a thread of their own, a window ahead.
         let windows = Channel<(units: ArraySlice<TranslationUnit>, file: Int)>(capacity: 2)
@@ -141,7 +141,7 @@ package final class PreparedUnits {
 /// Runs `body` on a new thread. The import's stages block on one another, so they get
 /// threads of their own: blocked work items in Dispatch's pool (one thread per core)
 /// would hold up the next stage until Dispatch adds a thread, about a second later.
-package func startThread(_ body: @escaping @Sendable () -> Void) {
+func startThread(_ body: @escaping @Sendable () -> Void) {
     let thread = Thread(block: body)
     thread.qualityOfService = .userInitiated
     thread.start()
@@ -149,10 +149,10 @@ package func startThread(_ body: @escaping @Sendable () -> Void) {
 
 /// The error that stopped reading, handed from the reading thread to the writing one
 /// (set before the channel closes, read after it has).
-package final class FailureBox: @unchecked Sendable {
-    package var error: (any Error)?
+final class FailureBox: @unchecked Sendable {
+    var error: (any Error)?
 
-    package init() {}
+    init() {}
 }
 
 /// A worker's folding and encoder, used by one slice of a window at a time.
@@ -184,19 +184,19 @@ package struct PreparedUnit: Sendable {
 }
 
 /// A bounded queue between one producer thread and one consumer.
-package final class Channel<Element: Sendable>: @unchecked Sendable {
+final class Channel<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Element] = []
     private var closed = false
     private var cancelled = false
     private let capacity: Int
 
-    package init(capacity: Int) {
+    init(capacity: Int) {
         self.capacity = capacity
     }
 
     /// Waits for room; false when the consumer gave up.
-    package func send(_ item: Element) -> Bool {
+    func send(_ item: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while items.count >= capacity && !cancelled { condition.wait() }
@@ -207,7 +207,7 @@ package final class Channel<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The next item, or nil when the producer is done or either side gave up.
-    package func receive() -> Element? {
+    func receive() -> Element? {
         condition.lock()
         defer { condition.unlock() }
         while items.isEmpty && !closed && !cancelled { condition.wait() }
@@ -217,7 +217,7 @@ package final class Channel<Element: Sendable>: @unchecked Sendable {
         return item
     }
 
-    package func close() {
+    func close() {
         condition.lock()
         closed = true
         condition.broadcast()
