@@ -113,15 +113,20 @@ public struct GlossaryMerge {
             out += line + newline
         }
         out += GlossaryTSVWriter.header(columns) + newline
+        for entry in canonicalOrder(glossary.entries, sortKey: sortKey) { out += GlossaryTSVWriter.row(entry, columns: columns) + newline }
+        return out
+    }
+
+    /// `entries` in a glossary's canonical order: by `sortKey` of the Chinese, then status
+    /// (approved first); rows that tie keep their order.
+    public static func canonicalOrder(_ entries: [TermEntry], sortKey: (String) -> [UInt8]) -> [TermEntry] {
         func rank(_ status: TermStatus) -> Int { TermStatus.allCases.firstIndex(of: status)! }
-        let rows = glossary.entries.enumerated().map { (sortKey($0.element.zh), $0.offset, $0.element) }.sorted { a, b in
+        return entries.enumerated().map { (sortKey($0.element.zh), $0.offset, $0.element) }.sorted { a, b in
             if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) }
             if a.2.zh != b.2.zh { return a.2.zh < b.2.zh }
             if rank(a.2.status) != rank(b.2.status) { return rank(a.2.status) < rank(b.2.status) }
             return a.1 < b.1
-        }
-        for row in rows { out += GlossaryTSVWriter.row(row.2, columns: columns) + newline }
-        return out
+        }.map(\.2)
     }
 
     private static func headerColumns(_ text: String, source: String) throws(FormatError) -> [String] {

@@ -51,12 +51,15 @@ public final class PostgresTermbase {
         }
     }
 
-    /// Every row, in no particular order.
+    /// Every row, by the code points of the Chinese and of the rendering's key.
     public func entries() throws -> [VersionedEntry] {
         try reportingServerErrors {
             try connection.transaction(snapshot: true) {
                 var all: [VersionedEntry] = []
-                try connection.forEachRow("SELECT zh, en, pinyin, status, definition, note, domain, source, extra, version FROM terms") { rows, index in
+                try connection.forEachRow("""
+                    SELECT zh, en, pinyin, status, definition, note, domain, source, extra, version FROM terms
+                    ORDER BY zh COLLATE "C", en_key COLLATE "C"
+                    """) { rows, index in
                     all.append(VersionedEntry(entry: Self.entry(rows, index), version: rows.int(index, 9)))
                     return true
                 }

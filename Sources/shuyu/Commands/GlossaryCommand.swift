@@ -161,9 +161,9 @@ extension Shuyu.GlossaryCommand {
                     guard let url = try SharedStore.url(store) else {
                         throw ValidationError("Give the glossary file to export, or a shared termbase with --store URL.")
                     }
-                    let text = try TermbaseExport.tsv(try PostgresTermbase(url: url, create: false), versions: format == .tsv)
-                    if format == .tsv { return try AtomicFile.write(text, toOutput: output) }
-                    entries = try GlossaryTSVReader.read(text, source: url).entries
+                    let termbase = try PostgresTermbase(url: url, create: false)
+                    if format == .tsv { return try AtomicFile.write(try TermbaseExport.tsv(termbase, versions: true), toOutput: output) }
+                    entries = try TermbaseExport.entries(termbase, versions: false).entries
                 }
                 let text: String = switch format {
                 case .tbx: TBXWriter.write(entries)

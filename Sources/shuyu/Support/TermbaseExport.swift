@@ -1,11 +1,12 @@
 import Formats
 import PostgresStore
+import Terminology
 
-/// The shared termbase as a canonical glossary TSV.
+/// The shared termbase as a glossary, in the canonical order `glossary sort` gives a file.
 enum TermbaseExport {
-    /// Every row, sorted as `glossary sort` sorts a file; with `versions`, a last
+    /// Every row, sorted, and the columns to write them with; with `versions`, a last
     /// column holds each row's version.
-    static func tsv(_ termbase: PostgresTermbase, versions: Bool) throws -> String {
+    static func entries(_ termbase: PostgresTermbase, versions: Bool) throws -> (entries: [TermEntry], columns: [String]) {
         let rows = try termbase.entries()
         var extraColumns = Set<String>()
         for row in rows { extraColumns.formUnion(row.entry.extra.keys) }
@@ -16,6 +17,12 @@ enum TermbaseExport {
             return entry
         }
         let keys = PinyinSortKeys()
-        return try GlossaryMerge.sorted(GlossaryTSVWriter.write(entries, columns: columns), source: termbase.location, sortKey: { keys.key($0) })
+        return (GlossaryMerge.canonicalOrder(entries, sortKey: { keys.key($0) }), columns)
+    }
+
+    /// The same as a glossary TSV.
+    static func tsv(_ termbase: PostgresTermbase, versions: Bool) throws -> String {
+        let (entries, columns) = try entries(termbase, versions: versions)
+        return GlossaryTSVWriter.write(entries, columns: columns)
     }
 }
