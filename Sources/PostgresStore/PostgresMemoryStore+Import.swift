@@ -15,8 +15,12 @@ extension PostgresMemoryStore {
         var report = MemoryImportReport()
         // One import at a time (a second waits here); readers are not blocked.
         try connection.execute("LOCK TABLE units, postings, settings, imports IN SHARE ROW EXCLUSIVE MODE")
-        if try simplifiedTable() == nil {
-            try connection.query("INSERT INTO settings(name, value) VALUES ('simplified', $1)", [.bytes(try FoldingTable.encode(folding))])
+        // The simplified forms the texts are folded with: those recorded, or else `folding`'s.
+        var table = try simplifiedTable()
+        if table == nil {
+            let made = try folding.simplifiedTable()
+            try connection.query("INSERT INTO settings(name, value) VALUES ('simplified', $1)", [.bytes(FoldingTable.encode(made))])
+            table = made
         }
         let importID = try integer("SELECT coalesce(max(id), 0)::int8 + 1 FROM imports")
         let nextIDSetting = try connection.query("SELECT convert_from(value, 'UTF8') FROM settings WHERE name = 'next_id'")
@@ -25,7 +29,7 @@ extension PostgresMemoryStore {
         var batches = PostingBatches(highestStored: Int(try integer("SELECT coalesce(max(key & 255), 0)::int8 FROM postings")))
         let wasEmpty = firstID == 1
 
-        let prepared = PreparedUnits(files, table: try simplifiedTable() ?? [:])
+        let prepared = PreparedUnits(files, table: table ?? [:])
         defer { prepared.cancel() }
         var builder = PostingBuilder()
         var nextID = firstID

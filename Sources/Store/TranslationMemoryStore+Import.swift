@@ -11,7 +11,7 @@ extension TranslationMemoryStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try pool.write { db in
-            try Self.recordFolding(folding, in: db)
+            let table = try Self.recordedFolding(folding, in: db)
             let importID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM imports")) ?? 1
             // Ids are never reused: `next_id` also covers ids that memories from before
             // this version gave to duplicates (whose posting entries point at no unit and
@@ -26,7 +26,7 @@ extension TranslationMemoryStore {
 
             // One thread reads the files, every core folds, tokenizes and keys units, this
             // thread writes rows (in id order) and one more collects their postings.
-            let prepared = PreparedUnits(files, table: try Self.simplifiedTable(db) ?? [:])
+            let prepared = PreparedUnits(files, table: table)
             defer { prepared.cancel() }
 
             let find = try db.cachedStatement(sql: "SELECT id, zh_lang, zh, zh_markup, other_lang, other, other_markup FROM units WHERE pair_key = ?")

@@ -112,11 +112,13 @@ public final class TranslationMemoryStore: MemoryStore {
         return blob.withUnsafeBytes { FoldingTable.decode($0) }
     }
 
-    /// Records `folding`'s simplified forms, once, before the first units are stored.
-    static func recordFolding(_ folding: MatchFolding, in db: Database) throws {
-        guard try Data.fetchOne(db, sql: "SELECT value FROM settings WHERE name = 'simplified'") == nil else { return }
-        let bytes = try FoldingTable.encode(folding)
-        try db.execute(sql: "INSERT INTO settings(name, value) VALUES ('simplified', ?)", arguments: [Data(bytes)])
+    /// The simplified forms the memory's texts are folded with: those recorded, or else
+    /// `folding`'s, recorded now (before the first units are stored).
+    static func recordedFolding(_ folding: MatchFolding, in db: Database) throws -> [UInt32: UInt32] {
+        if let table = try simplifiedTable(db) { return table }
+        let table = try folding.simplifiedTable()
+        try db.execute(sql: "INSERT INTO settings(name, value) VALUES ('simplified', ?)", arguments: [Data(FoldingTable.encode(table))])
+        return table
     }
 
     /// Closes the database; the store cannot be used afterwards.
@@ -231,9 +233,9 @@ extension UnitMetadata {
 /// The simplified forms a memory's texts were folded with, as stored in its
 /// `settings` table: pairs of little-endian 32-bit scalars, by traditional form.
 package enum FoldingTable {
-    package static func encode(_ folding: MatchFolding) throws -> [UInt8] {
+    package static func encode(_ table: [UInt32: UInt32]) -> [UInt8] {
         var bytes: [UInt8] = []
-        for (traditional, simplified) in try folding.simplifiedTable().sorted(by: { $0.key < $1.key }) {
+        for (traditional, simplified) in table.sorted(by: { $0.key < $1.key }) {
             withUnsafeBytes(of: traditional.littleEndian) { bytes += $0 }
             withUnsafeBytes(of: simplified.littleEndian) { bytes += $0 }
         }
