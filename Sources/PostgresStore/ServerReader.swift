@@ -39,27 +39,29 @@ final class ServerReader: MemoryReader {
     }
 
     func prefetchPostings(_ items: [Int64], side: MemorySide) throws {
-        let lows = items.map { TranslationMemoryStore.postingKey(item: $0, side: side, block: 0) }.filter { blocks[$0] == nil }
-        guard lows.count > 1 else { return }
-        let rows = try connection.query("""
-            SELECT p.key, p.data FROM unnest($1::int8[]) AS i(low),
-                LATERAL (SELECT key, data FROM postings WHERE key BETWEEN i.low AND i.low + 255) AS p
-            ORDER BY p.key
-            """, [.ints(lows)])
-        for low in lows { blocks[low] = [] }
-        for index in 0..<rows.count {
-            blocks[rows.int(index, 0) & ~255, default: []].append(rows.withBytes(index, 1) { Array($0) })
-        }
+        try fetch(items.map { TranslationMemoryStore.postingKey(item: $0, side: side, block: 0) })
     }
 
     func withPostings(_ item: Int64, side: MemorySide, _ body: (UnsafeRawBufferPointer) -> Void) throws {
         let low = TranslationMemoryStore.postingKey(item: item, side: side, block: 0)
-        if let cached = blocks.removeValue(forKey: low) {
-            for block in cached { block.withUnsafeBytes(body) }
-            return
+        try fetch([low])
+        for block in blocks.removeValue(forKey: low) ?? [] { block.withUnsafeBytes(body) }
+    }
+
+    /// Fetches the blocks of the lists starting at `lows` (keys of block 0) not fetched
+    /// yet, in one round trip.
+    private func fetch(_ lows: [Int64]) throws {
+        let missing = lows.filter { blocks[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let rows = try connection.query("""
+            SELECT p.key, p.data FROM unnest($1::int8[]) AS i(low),
+                LATERAL (SELECT key, data FROM postings WHERE key BETWEEN i.low AND i.low + 255) AS p
+            ORDER BY p.key
+            """, [.ints(missing)])
+        for low in missing { blocks[low] = [] }
+        for index in 0..<rows.count {
+            blocks[rows.int(index, 0) & ~255, default: []].append(rows.withBytes(index, 1) { Array($0) })
         }
-        let rows = try connection.query("SELECT data FROM postings WHERE key BETWEEN $1 AND $2 ORDER BY key", [.int(low), .int(low | 255)])
-        for index in 0..<rows.count { rows.withBytes(index, 0, body) }
     }
 
     func texts(_ ids: [Int64], side: MemorySide) throws -> [StoredText] {
