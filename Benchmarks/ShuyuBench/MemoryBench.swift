@@ -153,8 +153,9 @@ func readPairs(_ url: URL) -> [(String, String)]? {
 func grow(_ base: [(String, String)], to count: Int) -> [(String, String)] {
     var random = SeededGenerator(seed: 20_261_129)
     func next() -> Int { Int(random.next() >> 1) }
-    let alphabet = Array(Set(base.prefix(20_000).flatMap { Array($0.0) }.filter { $0.unicodeScalars.first!.value >= 0x4E00 }))
-    let words = Array(Set(base.prefix(20_000).flatMap { $0.1.split(separator: " ").map(String.init) }))
+    // Sorted: a Set's order changes from process to process, and so would the memory.
+    let alphabet = Set(base.prefix(20_000).flatMap { Array($0.0) }.filter { $0.unicodeScalars.first!.value >= 0x4E00 }).sorted()
+    let words = Set(base.prefix(20_000).flatMap { $0.1.split(separator: " ").map(String.init) }).sorted()
     var pairs = base
     pairs.reserveCapacity(count)
     while pairs.count < count {
