@@ -27,7 +27,7 @@ public struct PostingBuilder: Sendable {
     private var table = [Slot](repeating: Slot(), count: 1 << 12)
     private var shift = 64 - 12
     private var used = 0
-    private var arena: [UInt8] = []
+    private var arena = PostingArena()
     /// The slots of the text being added (reused).
     private var slots: [Int] = []
     /// The sum of the values loaded ahead, kept so that the loads are not optimized away.
@@ -46,9 +46,12 @@ public struct PostingBuilder: Sendable {
     public mutating func add(id: Int64, items: [Int64], length: Int, side: MemorySide) {
         precondition(entryCount + items.count <= Self.capacity, "a posting builder takes at most \(Self.capacity) entries")
         let sideBit = Int64(side.rawValue)
+        if !isKnownUniquelyReferenced(&arena) { arena = arena.copy() }
         // Room for every item first: growing the table moves the slots, so it must not
-        // happen between finding them and writing to them.
-        while (used + items.count) * 2 > table.count { grow() }
+        // happen between finding them and writing to them. Filled up to three quarters
+        // (half doubled the table at a million units, 128 MB for 1.3M items, with no
+        // measurable gain in speed).
+        while (used + items.count) * 4 > table.count * 3 { grow() }
         // The table and the arena are far larger than the caches, and each entry touches a
         // slot and a list tail at random. Loading every slot first, then every tail, lets
         // the processor wait for those cache misses together instead of one by one.
@@ -58,7 +61,7 @@ public struct PostingBuilder: Sendable {
         for item in items {
             let index = slot(for: item << 1 | sideBit)
             slots.append(index)
-            touched &+= Int64(arena[Int(table[index].tail)])
+            touched &+= Int64(arena[table[index].tail])
         }
         touch = touch &+ touched
         for index in slots {
@@ -81,14 +84,15 @@ public struct PostingBuilder: Sendable {
         order.reserveCapacity(used)
         for (index, slot) in table.enumerated() where slot.key >= 0 { order.append((slot.key, index)) }
         order.sort { $0.key < $1.key }
+        var bytes: [UInt8] = []  // one buffer for every list
         for (_, index) in order {
             let slot = table[index]
-            var bytes: [UInt8] = []
+            bytes.removeAll(keepingCapacity: true)
             var position = slot.first, shift = Self.firstShift
             while true {
                 let size = Int32(1) << shift
                 let last = position + size == slot.end
-                bytes.append(contentsOf: arena[Int(position)..<Int(last ? slot.tail : position + size)])
+                bytes.append(contentsOf: arena.bytes(from: position, count: Int((last ? slot.tail : position + size) - position)))
                 if last { break }
                 position = next(after: position + size)
                 shift = min(shift + 1, Self.largestShift)
@@ -105,7 +109,7 @@ public struct PostingBuilder: Sendable {
         while true {
             let byte = value < 0x80 ? UInt8(value) : UInt8(value & 0x7F) | 0x80
             if table[index].tail == table[index].end { newChunk(for: index) }
-            arena[Int(table[index].tail)] = byte
+            arena[table[index].tail] = byte
             table[index].tail += 1
             if value < 0x80 { return }
             value >>= 7
@@ -114,22 +118,20 @@ public struct PostingBuilder: Sendable {
 
     /// Starts a new chunk for the full list in `index`, linked from the end of its last.
     private mutating func newChunk(for index: Int) {
-        let end = Int(table[index].end)
+        let end = table[index].end
         let shift = min(table[index].sizeShift + 1, Self.largestShift)
-        let start = Int32(arena.count)
+        let start = arena.allocate(1 << shift + 4)
         arena[end] = UInt8(truncatingIfNeeded: start)
         arena[end + 1] = UInt8(truncatingIfNeeded: start >> 8)
         arena[end + 2] = UInt8(truncatingIfNeeded: start >> 16)
         arena[end + 3] = UInt8(truncatingIfNeeded: start >> 24)
-        arena.append(contentsOf: repeatElement(0, count: 1 << shift + 4))
         table[index].tail = start
         table[index].end = start + Int32(1) << shift
         table[index].sizeShift = shift
     }
 
     private func next(after end: Int32) -> Int32 {
-        let at = Int(end)
-        return Int32(arena[at]) | Int32(arena[at + 1]) << 8 | Int32(arena[at + 2]) << 16 | Int32(arena[at + 3]) << 24
+        Int32(arena[end]) | Int32(arena[end + 1]) << 8 | Int32(arena[end + 2]) << 16 | Int32(arena[end + 3]) << 24
     }
 
     /// Where `key`'s search starts: a multiplicative hash, to the table's size.
@@ -150,8 +152,7 @@ public struct PostingBuilder: Sendable {
             if stored < 0 { break }
             index = (index + 1) & mask
         }
-        let start = Int32(arena.count)
-        arena.append(contentsOf: repeatElement(0, count: 1 << Self.firstShift + 4))
+        let start = arena.allocate(1 << Self.firstShift + 4)
         table[index] = Slot(key: key, first: start, tail: start, end: start + Int32(1) << Self.firstShift, sizeShift: Self.firstShift)
         used += 1
         return index
