@@ -264,11 +264,11 @@ package struct PendingRow: Sendable {
         origin = unit.origin?.description
         created = unit.metadata.creationDate ?? zhVariant.metadata.creationDate
         tool = unit.metadata.creationTool
-        let extra = unit.variants.indices.filter { $0 != zhIndex && $0 != otherIndex }.map { unit.variants[$0] }
-        let stored = StoredMetadata(unit: unit.metadata, zh: zhVariant.metadata, other: otherVariant.metadata, extra: extra)
-        if stored.unit.isEmpty && stored.zh.isEmpty && stored.other.isEmpty && extra.isEmpty {
+        if unit.variants.count == 2 && unit.metadata.isEmpty && zhVariant.metadata.isEmpty && otherVariant.metadata.isEmpty {
             metadata = nil
         } else {
+            let extra = unit.variants.indices.filter { $0 != zhIndex && $0 != otherIndex }.map { unit.variants[$0] }
+            let stored = StoredMetadata(unit: unit.metadata, zh: zhVariant.metadata, other: otherVariant.metadata, extra: extra)
             metadata = (try? encoder.encode(stored)).map { String(decoding: $0, as: UTF8.self) }
         }
         var hasher = FNV64()

@@ -95,7 +95,13 @@ public struct UnitMetadata: Hashable, Sendable, Codable {
     }
 
     /// True when nothing is recorded.
-    public var isEmpty: Bool { self == UnitMetadata() }
+    public var isEmpty: Bool {
+        // Field by field: comparing with `UnitMetadata()` built and compared a whole
+        // value, once per unit of an import.
+        creationDate == nil && creationID == nil && changeDate == nil && changeID == nil && creationTool == nil
+            && creationToolVersion == nil && usageCount == nil && lastUsageDate == nil
+            && otherAttributes.isEmpty && properties.isEmpty && notes.isEmpty
+    }
 }
 
 /// An XML attribute: name and value, as in the file.
