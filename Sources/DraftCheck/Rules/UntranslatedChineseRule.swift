@@ -13,8 +13,12 @@ public struct UntranslatedChineseRule: CheckRule {
                   "For more, see 读书, 2008.8, p. 12.", "[12] Wang Ruoshui 王若水, in 新启蒙 2 (1988).",
                   "the principle “all things in their place 各正性命, 物各付物” holds", "“first enrich them and then teach them 先富后教.”",
                   "the book series 文化: 中国与世界 (_Culture: China and the World_) grew",
-                  "SB is slang for 傻逼/_shabi_, an insult", "the word for party in Chinese—党 _dang_—can mean a faction"],
-        failing: ["Every document calls for ↓新质生产力 in every province."])
+                  "SB is slang for 傻逼/_shabi_, an insult", "the word for party in Chinese—党 _dang_—can mean a faction",
+                  "the clean-up was meant to get rid of 淘汰 “people unsuited to the city.”", "My Weibo account is 布莱斯白.",
+                  "It first appeared on 儒家网, a Confucian website.", "the characters for “redimensioning” are 降维启蒙, a coinage",
+                  "it could also be translated as 商谈民主 or 审议民主", "published in 開放時代 _Open Times_ 2014.02"],
+        failing: ["Every document calls for ↓新质生产力 in every province.", "Graduates complain about the rise of ↓内卷.",
+                  "Officials now speak of ↓共同富裕 at every meeting."])
 
     public init() {}
 
@@ -92,6 +96,7 @@ public struct UntranslatedChineseRule: CheckRule {
                 if ["see", "cf.", "cf", "see also"].contains(previousWord) { continue }
                 var after = k
                 while after < s.count, CharacterClass.isSpace(s[after]) || s[after] == "_" || s[after] == "*" { after += 1 }
+                guard Self.fillsSlot(s, previousWord: previousWord, next: after) else { continue }
                 if Self.glossedWithPinyin(s, after: k, hanCount: s[start..<k].filter(CharacterClass.isHan).count) { continue }
                 if after + 1 < s.count, s[after] == "(" || s[after] == "（" {
                     var first = after + 1
@@ -104,6 +109,25 @@ public struct UntranslatedChineseRule: CheckRule {
         }
         return findings
     }
+
+    /// Whether Chinese stands where the English sentence needs a word of its own: the
+    /// sentence goes on after it in lower case (`calls for 新质生产力 in every province`),
+    /// or it ends the sentence right after a preposition or an article (`the rise of 内卷.`).
+    /// Chinese followed by a quote, a bracket, a comma, a dash or a capitalised word is a
+    /// gloss of the English before it, a title or a name the translator chose to show
+    /// (`get rid of 淘汰 “people unsuited…”`, `published on 儒家网, one of…`); after
+    /// `as` or `called` it is a word being named (`translated as 商谈民主 or 审议民主`).
+    static func fillsSlot(_ s: [Unicode.Scalar], previousWord: String, next: Int) -> Bool {
+        if ["as", "called", "named", "termed", "dubbed"].contains(previousWord) { return false }
+        guard next < s.count else { return slotWords.contains(previousWord) }
+        if CharacterClass.isLatinLetter(s[next]) { return s[next].properties.isLowercase }
+        let endsSentence = ".!?".unicodeScalars.contains(s[next]) && (next + 1 == s.count || CharacterClass.isSpace(s[next + 1]))
+        return endsSentence && slotWords.contains(previousWord)
+    }
+
+    /// Words after which a sentence cannot end: the Chinese after them is what they govern.
+    private static let slotWords: Set<String> = ["the", "a", "an", "of", "for", "to", "in", "on", "at", "with", "by", "about",
+                                                 "from", "into", "against", "toward", "towards", "over", "under", "between", "among"]
 
     /// Whether the Chinese ending at `end` is followed by its pinyin (`傻逼/_shabi_`,
     /// `党 _dang_`): the translator is naming the word, not leaving it untranslated.
