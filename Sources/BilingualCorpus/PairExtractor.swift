@@ -315,7 +315,20 @@ public final class PairExtractor {
         if isEnglishLine(line, covered: covered, masked: masked) {
             pairs += inlinePairs(line, masked: masked, covered: covered, number: number)
         }
-        return pairs.sorted { $0.zhLocation < $1.zhLocation }
+        return pairs.map(markingTransliteration).sorted { $0.zhLocation < $1.zhLocation }
+    }
+
+    /// `pair` with `pinyin` among its evidence when its English spells the original's
+    /// pinyin (`_foxi_ 佛系`, `hukou (户口)`), however the span was chosen: a transliteration
+    /// is another way of writing the original, not a rival rendering, and the checker's
+    /// terminology rules leave it alone.
+    private func markingTransliteration(_ pair: AlignedPair) -> AlignedPair {
+        guard !pair.evidence.contains("pinyin"), !pair.en.isEmpty,
+              pair.en.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }).allSatisfy(PinyinSpelling.isPinyin),
+              EnglishSpanChooser.foldPinyin(pair.en) == EnglishSpanChooser.foldPinyin(pinyin.searchKey(pair.zh)) else { return pair }
+        var marked = pair
+        marked.evidence.append("pinyin")
+        return marked
     }
 
     /// The footnote pairs of the document: each definition linked to its marker,
@@ -336,7 +349,7 @@ public final class PairExtractor {
         }
         definitions = []
         markers = [:]
-        return pairs
+        return pairs.map(markingTransliteration)
     }
 
     // MARK: - Pieces

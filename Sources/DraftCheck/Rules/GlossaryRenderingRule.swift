@@ -3,19 +3,22 @@ public import SourceText
 import Terminology
 
 /// An original whose English differs from the glossary's approved rendering, or uses a
-/// forbidden one. Case, plural and light inflection are not differences.
+/// forbidden one. Case, plural and light inflection are not differences, and neither is
+/// the original's pinyin (`_gongzhi_ 公知`): a transliteration writes the original, it
+/// does not render it otherwise.
 public struct GlossaryRenderingRule: CheckRule {
     public static let description = RuleDescription(
         identifier: "glossary-rendering", name: "Glossary rendering",
         summary: "Finds originals rendered otherwise than the glossary approves, or with a forbidden rendering.",
         rationale: "The glossary is the team's agreement; readers meet the same term under the same name.",
         defaultSeverity: .warning,
-        passing: ["Large language models [大语言模型] are cheap", "Moonshot AI [月之暗面] shipped"],
+        passing: ["Large language models [大语言模型] are cheap", "Moonshot AI [月之暗面] shipped",
+                  "the attacks on public intellectuals _gongzhi_ 公知 grew", "the household registration (_hukou_ 户口) system"],
         failing: ["the ↓Dark Side of the Moon [月之暗面] shipped", "the ↓foundation model [大语言模型] shipped"])
 
     /// The glossary the examples are checked against.
     public static let exampleContext = CheckContext(
-        approved: ["大语言模型": ["large language model"], "月之暗面": ["Moonshot AI"]],
+        approved: ["大语言模型": ["large language model"], "月之暗面": ["Moonshot AI"], "公知": ["public intellectual"], "户口": ["hukou"]],
         forbidden: ["月之暗面": ["Dark Side of the Moon"]])
 
     public init() {}
@@ -30,8 +33,11 @@ public struct GlossaryRenderingRule: CheckRule {
                 findings.append(Diagnostic(ruleID: Self.description.identifier, severity: Self.description.defaultSeverity,
                                            message: "'\(pair.en)' is a forbidden rendering of '\(pair.zh)'\(approved)",
                                            source: document.source, start: pair.enLocation, end: end))
-            } else if let approved = context.approved[pair.zh], !approved.isEmpty,
-                      !approved.contains(where: { CandidateGlossary.renderingKey($0) == key }) {
+            } else if !pair.evidence.contains("pinyin"), let approved = context.approved[pair.zh], !approved.isEmpty,
+                      // The approved rendering given beside another one counts: household registration (_hukou_ 户口).
+                      !approved.contains(where: { rendering in
+                          ([pair.en] + pair.alternatives).contains { CandidateGlossary.renderingKey($0) == CandidateGlossary.renderingKey(rendering) }
+                      }) {
                 findings.append(Diagnostic(ruleID: Self.description.identifier, severity: Self.description.defaultSeverity,
                                            message: "'\(pair.en)' renders '\(pair.zh)'; the glossary approves '\(approved.joined(separator: "', '"))'",
                                            source: document.source, start: pair.enLocation, end: end))
