@@ -8,7 +8,8 @@ public struct ASCIIPunctuationInOriginalRule: CheckRule {
         summary: "Finds half-width commas, semicolons and colons between Chinese characters inside an original.",
         rationale: "Chinese text uses full-width punctuation; a half-width comma shows the original was retyped, not copied.",
         defaultSeverity: .warning,
-        passing: ["secure, reliable [安全、可靠、可控]", "Liang Wenfeng [梁文锋, CEO]"],
+        passing: ["secure, reliable [安全、可靠、可控]", "Liang Wenfeng [梁文锋, CEO]",
+                  "see 张凤安:《[习近平:从陕北的山沟一路走来](http://news.ifeng.com/a.shtml)》", "儒学的经济学解释, (北京: 中国经济出版社, 2016)"],
         failing: ["secure [安全↓,可靠↓,可控]", "either money or people [要么有钱↓,要么有人]"])
 
     public init() {}
@@ -16,8 +17,12 @@ public struct ASCIIPunctuationInOriginalRule: CheckRule {
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for line in document.lines where !line.isCode {
+            let s = line.scalars
             for case let .pair(open, close, _) in BracketEvents.scan(line) where BracketEvents.hasHan(line, (open + 1)..<close) {
-                let s = line.scalars
+                // Markdown link text (`[习近平:从陕北…](http://…)`) is not an original, and neither is a
+                // bracket in Chinese prose, such as a citation's `(北京: 中国经济出版社, 2016)`.
+                if s[open] == "[", close + 1 < s.count, s[close + 1] == "(", line.masked[close + 1] { continue }
+                if Self.followsChinese(s, open) { continue }
                 // Items between commas: short ones form a list (、), longer ones clauses (，).
                 let commas = ((open + 1)..<close).filter { s[$0] == "," && isBetweenHan(s, $0, open, close) }
                 var itemStart = open + 1
@@ -36,6 +41,13 @@ public struct ASCIIPunctuationInOriginalRule: CheckRule {
             }
         }
         return findings
+    }
+
+    /// Whether the text before `open` (spaces, quotes, emphasis and ASCII commas aside) is Chinese.
+    static func followsChinese(_ s: [Unicode.Scalar], _ open: Int) -> Bool {
+        var k = open - 1
+        while k >= 0, CharacterClass.isSpace(s[k]) || "_*\"'”’,;:".unicodeScalars.contains(s[k]) { k -= 1 }
+        return k >= 0 && (CharacterClass.isHan(s[k]) || CharacterClass.chinesePunctuation.contains(s[k]))
     }
 
     /// Han on both sides (spaces allowed between).
