@@ -26,9 +26,9 @@ public struct GlossaryRenderingRule: CheckRule {
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for pair in document.pairs where pair.kind != .parallel && !pair.en.isEmpty && pair.confidence >= 0.5 {
-            let key = CandidateGlossary.renderingKey(pair.en)
+            let key = RenderingKey.of(pair.en)
             let end = SourceLocation(line: pair.enLocation.line, column: pair.enLocation.column + pair.en.unicodeScalars.count)
-            if let forbidden = context.forbidden[pair.zh], forbidden.contains(where: { CandidateGlossary.renderingKey($0) == key }) {
+            if let forbidden = context.forbidden[pair.zh], forbidden.contains(where: { RenderingKey.of($0) == key }) {
                 let approved = context.approved[pair.zh]?.first.map { "; use '\($0)'" } ?? ""
                 findings.append(Diagnostic(ruleID: Self.description.identifier, severity: Self.description.defaultSeverity,
                                            message: "'\(pair.en)' is a forbidden rendering of '\(pair.zh)'\(approved)",
@@ -36,7 +36,7 @@ public struct GlossaryRenderingRule: CheckRule {
             } else if !pair.evidence.contains("pinyin"), let approved = context.approved[pair.zh], !approved.isEmpty,
                       // The approved rendering given beside another one counts: household registration (_hukou_ 户口).
                       !approved.contains(where: { rendering in
-                          ([pair.en] + pair.alternatives).contains { CandidateGlossary.renderingKey($0) == CandidateGlossary.renderingKey(rendering) }
+                          ([pair.en] + pair.alternatives).contains { RenderingKey.of($0) == RenderingKey.of(rendering) }
                       }) {
                 findings.append(Diagnostic(ruleID: Self.description.identifier, severity: Self.description.defaultSeverity,
                                            message: "'\(pair.en)' renders '\(pair.zh)'; the glossary approves '\(approved.joined(separator: "', '"))'",

@@ -11,7 +11,8 @@ public struct InconsistentRenderingRule: CheckRule {
         rationale: "One concept, one name: a reader who meets two names assumes two things.",
         defaultSeverity: .warning,
         passing: ["Moonshot AI [月之暗面] and again Moonshot AI [月之暗面]", "large models [大模型] and a large model [大模型]",
-                  "the New Left (新左派) met the Chinese New Left (新左派) again"],
+                  "the New Left (新左派) met the Chinese New Left (新左派) again",
+                  "Gan Yang wrote _Unify the Three Traditions_ [通三统]; the call for “unifying the three traditions” [通三统] spread."],
         failing: ["Moonshot AI [月之暗面] shipped; Moonshot AI [月之暗面] grew; the ↓Dark Side of the Moon [月之暗面] fell"])
 
     /// Spans chosen with less confidence than this are not compared: a wrong span would
@@ -53,13 +54,13 @@ public struct InconsistentRenderingRule: CheckRule {
         for zh in order {
             let list = uses[zh]!
             var counts: [String: Int] = [:]
-            for use in list { counts[CandidateGlossary.renderingKey(use.pair.en), default: 0] += 1 }
+            for use in list { counts[RenderingKey.of(use.pair.en), default: 0] += 1 }
             guard counts.count > 1 else { continue }
             // The most used rendering (first seen on a tie) is the reference.
-            let firstKey = CandidateGlossary.renderingKey(list[0].pair.en)
+            let firstKey = RenderingKey.of(list[0].pair.en)
             let reference = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key != firstKey && b.key == firstKey }!.key
-            let referenceUses = list.filter { CandidateGlossary.renderingKey($0.pair.en) == reference }
-            for use in list where !Self.sameHead(CandidateGlossary.renderingKey(use.pair.en), reference) {
+            let referenceUses = list.filter { RenderingKey.of($0.pair.en) == reference }
+            for use in list where !Self.sameHead(RenderingKey.of(use.pair.en), reference) {
                 let notes = referenceUses.prefix(3).map {
                     Diagnostic.Note(source: $0.document.source, location: $0.pair.enLocation, message: "rendered '\($0.pair.en)' here")
                 }
