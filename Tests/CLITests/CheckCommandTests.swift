@@ -118,4 +118,26 @@ import Testing
         let bad = try CLI.run(["check", "--no-glossary", "draft.md"], directory: dir)
         #expect(bad.status == 2 && bad.stderr.contains("must be \"error\", \"warning\" or \"info\""))
     }
+
+    /// Each file follows the project found upward from its own folder, not the current
+    /// folder's: its rules, severities and glossaries.
+    @Test func eachFileFollowsItsOwnProject() throws {
+        let dir = try CLI.temporaryFolder()
+        let quiet = dir.appendingPathComponent("quiet"), strict = dir.appendingPathComponent("strict/drafts")
+        for folder in [quiet, strict, dir.appendingPathComponent("strict/Glossaries")] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        try "[check]\ndisable = [\"empty-brackets\"]\n".write(to: quiet.appendingPathComponent(".shuyu.toml"), atomically: true, encoding: .utf8)
+        try "zh\ten\tstatus\n月之暗面\tMoonshot AI\tapproved\n"
+            .write(to: dir.appendingPathComponent("strict/Glossaries/team.tsv"), atomically: true, encoding: .utf8)
+        let text = "The empty bracket [] stays, and the Dark Side of the Moon [月之暗面] shipped.\n"
+        for folder in [quiet, strict] { try text.write(to: folder.appendingPathComponent("draft.md"), atomically: true, encoding: .utf8) }
+        // Run from a folder that is no project at all.
+        let result = try CLI.run(["check", quiet.appendingPathComponent("draft.md").path, strict.appendingPathComponent("draft.md").path],
+                                 directory: FileManager.default.temporaryDirectory)
+        let rules = result.stdout.split(separator: "\n").filter { $0.hasPrefix("/") }.map { line in
+            "\(line.contains("/quiet/") ? "quiet" : "strict") \(line.split(separator: "[").last ?? "")"
+        }
+        #expect(rules == ["strict empty-brackets]", "strict glossary-rendering]"])
+    }
 }
