@@ -53,14 +53,15 @@ public struct InconsistentRenderingRule: CheckRule {
         var findings: [Diagnostic] = []
         for zh in order {
             let list = uses[zh]!
+            let keys = list.map { RenderingKey.of($0.pair.en) }  // once per use
             var counts: [String: Int] = [:]
-            for use in list { counts[RenderingKey.of(use.pair.en), default: 0] += 1 }
+            for key in keys { counts[key, default: 0] += 1 }
             guard counts.count > 1 else { continue }
             // The most used rendering (first seen on a tie) is the reference.
-            let firstKey = RenderingKey.of(list[0].pair.en)
+            let firstKey = keys[0]
             let reference = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key != firstKey && b.key == firstKey }!.key
-            let referenceUses = list.filter { RenderingKey.of($0.pair.en) == reference }
-            for use in list where !Self.sameHead(RenderingKey.of(use.pair.en), reference) {
+            let referenceUses = list.indices.filter { keys[$0] == reference }.map { list[$0] }
+            for (use, key) in zip(list, keys) where !Self.sameHead(key, reference) {
                 let notes = referenceUses.prefix(3).map {
                     Diagnostic.Note(source: $0.document.source, location: $0.pair.enLocation, message: "rendered '\($0.pair.en)' here")
                 }
