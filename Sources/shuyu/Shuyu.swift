@@ -25,7 +25,19 @@ struct Shuyu: ParsableCommand {
     /// Runs the command. A usage error (a missing argument, an unknown option or value)
     /// exits with 2, as bad input does, rather than the parser's 64, so that scripts
     /// need to know one code.
+    ///
+    /// Plain `lookup` command lines skip the argument parser (see `LookupArguments`).
     static func main() {
+        if let request = LookupArguments.request(Array(CommandLine.arguments.dropFirst())) {
+            do {
+                try request.run()
+            } catch let code as ExitCode {
+                Foundation.exit(code.rawValue)
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -59,38 +59,17 @@ extension Shuyu {
         var quiet = false
 
         func validate() throws {
-            guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the query is empty") }
-            guard context >= 0, limit > 0 else { throw ValidationError("--context must be 0 or more and --limit at least 1") }
+            if let problem = LookupRequest.problem(query: query, context: context, limit: limit) { throw ValidationError(problem) }
         }
 
         func run() throws {
-            try reportingErrors(verbose: diagnostics.verbose) {
-                let index = try IndexOpening.open(dictionaries: dictionaries, store: store, quiet: quiet)
-                var reports = try index.lookup(.init(query), limit: limit, contexts: context)
-                var simplified: String?
-                if query.unicodeScalars.contains(where: { $0.properties.isIdeographic }),
-                   !reports.contains(where: { $0.match == "exact" || $0.match == "traditional" }) {
-                    let folded = try MatchKeyMaker().simplified(query)
-                    if folded != query {
-                        simplified = folded
-                        reports = try index.lookup(.init(query, simplified: folded), limit: limit, contexts: context)
-                    }
-                }
-                var out = OutputBuffer()
-                guard !reports.isEmpty else {
-                    let suggestions = try index.suggestions(query, simplified: simplified)
-                    if format == .json { out.writeLine("[]") }
-                    out.flush()
-                    Console.error("shuyu: nothing found for '\(query)'" + (suggestions.isEmpty ? "" : "; closest: " + suggestions.joined(separator: ", ")))
-                    throw ExitCode(1)
-                }
-                switch format {
-                case .text: LookupReport.text(reports, color: Console.useColor, into: &out)
-                case .json: LookupReport.json(reports, into: &out)
-                case .tsv: LookupReport.tsv(reports, into: &out)
-                }
-                out.flush()
-            }
+            try request.run()
+        }
+
+        /// What was asked for, as the quick path (`LookupArguments`) would also give it.
+        var request: LookupRequest {
+            LookupRequest(query: query, dictionaries: dictionaries, context: context, limit: limit,
+                          format: format, store: store, quiet: quiet, verbose: diagnostics.verbose)
         }
     }
 }
