@@ -33,18 +33,18 @@ public struct ProjectConfig: Sendable {
         for (index, rawLineText) in TextLines.lines(text).enumerated() {
             let rawLine = String(rawLineText)
             let lineNumber = index + 1
-            let line = stripComment(rawLine).trimmingCharacters(in: .whitespaces)
+            let line = stripComment(rawLine).trimmingSpaces()
             if line.isEmpty { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else { throw error(source, lineNumber, 1, "a section header must end with ']'") }
-                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces) + "."
+                section = String(line.dropFirst().dropLast()).trimmingSpaces() + "."
                 continue
             }
             guard let equals = rawLine.firstIndex(of: "=") else {
                 throw error(source, lineNumber, 1, "expected 'key = value'")
             }
-            let key = rawLine[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = stripComment(String(rawLine[rawLine.index(after: equals)...])).trimmingCharacters(in: .whitespaces)
+            let key = rawLine[..<equals].trimmingSpaces()
+            let value = stripComment(String(rawLine[rawLine.index(after: equals)...])).trimmingSpaces()
             let column = rawLine.unicodeScalars[rawLine.startIndex..<equals].count + 3
             config.values[section + key] = try parseValue(value, source: source, line: lineNumber, column: column)
         }
@@ -71,10 +71,10 @@ public struct ProjectConfig: Sendable {
     private static func parseValue(_ value: String, source: String, line: Int, column: Int) throws(FormatError) -> [String] {
         if value.hasPrefix("[") {
             guard value.hasSuffix("]") else { throw error(source, line, column, "an array must end with ']' on the same line") }
-            let inner = value.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+            let inner = value.dropFirst().dropLast().trimmingSpaces()
             if inner.isEmpty { return [] }
             var items: [String] = []
-            for item in inner.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            for item in inner.split(separator: ",").map({ $0.trimmingSpaces() }) where !item.isEmpty {
                 items.append(try parseScalar(item, source: source, line: line, column: column))
             }
             return items

@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 public import TranslationMemory
 
 /// A translation memory, whichever database holds it: the embedded SQLite file
@@ -60,7 +61,7 @@ package enum MemoryQueries {
     /// matter; English whole words only), in import order.
     package static func concordance(_ term: String, limit: Int, folding: MatchFolding,
                                     in reader: some MemoryReader) throws -> [(unit: StoredUnit, side: MemorySide)] {
-        let folded = folding.fold(term).trimmingCharacters(in: .whitespaces)
+        let folded = folding.fold(term).trimmingSpaces()
         let tokens = MatchTokens(folded, folding: nil)
         guard tokens.count > 0 else { return [] }
         let side = MemorySide.detect(tokens)

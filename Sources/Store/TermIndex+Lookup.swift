@@ -1,4 +1,5 @@
 import ChineseText
+import SourceText
 import Foundation
 import GRDB
 public import Terminology
@@ -31,7 +32,15 @@ extension TermIndex {
             func add(_ terms: [String], rank: Int, match: String) {
                 for zh in terms where seen.insert(zh).inserted { ranked.append((zh, rank, match)) }
             }
-            let text = query.text.trimmingCharacters(in: .whitespaces)
+            // The glossary and corpus terms, read once for "containing" and "related".
+            var localTerms: LocalTerms?
+            func local() throws -> LocalTerms {
+                if let localTerms { return localTerms }
+                let loaded = try LocalTerms(db)
+                localTerms = loaded
+                return loaded
+            }
+            let text = query.text.trimmingSpaces()
             let hasHan = text.unicodeScalars.contains { $0.properties.isIdeographic }
             if hasHan {
                 for form in [text] + (query.simplified.map { [$0] } ?? []) {
@@ -40,10 +49,7 @@ extension TermIndex {
                 }
                 let key = query.simplified ?? text
                 // Terms containing the query (glossaries and corpora first, then the dictionary).
-                add(try String.fetchAll(db, sql: """
-                    SELECT zh FROM entries WHERE kind IN ('glossary', 'corpus') AND zh != ? AND instr(zh, ?) > 0
-                    GROUP BY zh ORDER BY length(zh), zh LIMIT 20
-                    """, arguments: [key, key]), rank: 4, match: "containing")
+                add(try local().containing(key, limit: 20), rank: 4, match: "containing")
                 // Terms contained in the query.
                 let scalars = Array(key.unicodeScalars)
                 var parts: [String] = []
@@ -84,15 +90,14 @@ extension TermIndex {
                     ORDER BY min(CASE kind WHEN 'glossary' THEN 0 WHEN 'corpus' THEN 1 ELSE 2 END), zh
                     """, arguments: [enKey]), rank: 2, match: "english")
                 if let match = Self.ftsQuery(text) {
-                    let rows = try Row.fetchAll(db, sql: """
-                        SELECT e.zh AS zh, e.kind AS kind FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-                        WHERE entries_fts MATCH ? AND e.kind != 'sentence' ORDER BY entries_fts.rank LIMIT 500
-                        """, arguments: [match])
-                    func priority(_ kind: String) -> Int { kind == "glossary" ? 0 : kind == "corpus" ? 1 : 2 }
-                    let ordered = rows.enumerated().sorted {
-                        (priority($0.element["kind"]), $0.offset) < (priority($1.element["kind"]), $1.offset)
-                    }.map { $0.element["zh"] as String }
-                    add(ordered, rank: 3, match: "english")
+                    // Glossaries first, then corpora, then dictionaries; best FTS rank (bm25,
+                    // negative and small) first within each. Only as many terms as can be shown.
+                    add(try String.fetchAll(db, sql: """
+                        SELECT e.zh FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+                        WHERE entries_fts MATCH ? AND e.kind != 'sentence' GROUP BY e.zh
+                        ORDER BY min((CASE e.kind WHEN 'glossary' THEN 0 WHEN 'corpus' THEN 1 ELSE 2 END) * 1e6 + entries_fts.rank), min(e.id)
+                        LIMIT ?
+                        """, arguments: [match, limit + ranked.count]), rank: 3, match: "english")
                 }
                 // Initials (jw): weaker.
                 let letters = text.lowercased().filter { $0.isLetter }
@@ -104,7 +109,7 @@ extension TermIndex {
             }
             let chosen = ranked.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
                 .prefix(limit).map(\.element)
-            return try chosen.map { try report(db, zh: $0.zh, match: $0.match, contexts: contexts) }
+            return try chosen.map { try report(db, zh: $0.zh, match: $0.match, contexts: contexts, localTerms: try local()) }
         }
     }
 
@@ -154,11 +159,12 @@ extension TermIndex {
 
     // MARK: - Reports
 
-    private func report(_ db: Database, zh: String, match: String, contexts: Int) throws -> TermReport {
-        let rows = try Row.fetchAll(db, sql: """
+    private func report(_ db: Database, zh: String, match: String, contexts: Int, localTerms: LocalTerms) throws -> TermReport {
+        // Prepared once per connection: a lookup reports up to --limit terms.
+        let rows = try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT source, kind, line, traditional, en, en_key, pinyin, status, definition, note, context
             FROM entries WHERE zh = ? ORDER BY CASE kind WHEN 'glossary' THEN 0 WHEN 'corpus' THEN 1 ELSE 2 END, source, line
-            """, arguments: [zh])
+            """), arguments: [zh])
         var report = TermReport(zh: zh, match: match)
         var renderingIndex: [String: Int] = [:]
         var glossaryPinyin = "", dictionaryPinyin = "", corpusPinyin = ""
@@ -174,7 +180,7 @@ extension TermIndex {
                 if dictionaryPinyin.isEmpty { dictionaryPinyin = pinyin }
                 let traditional: String = row["traditional"]
                 if traditional != zh, !traditional.isEmpty, !report.traditional.contains(traditional) { report.traditional.append(traditional) }
-                let senses = en.replacingOccurrences(of: " / ", with: "; ")
+                let senses = Self.senses(en)
                 report.senses.append(pinyin == dictionaryPinyin ? senses : "[\(pinyin)] \(senses)")
             default:
                 if kind == "glossary", glossaryPinyin.isEmpty { glossaryPinyin = pinyin }
@@ -222,15 +228,31 @@ extension TermIndex {
                 report.contexts.append(.init(source: "\(source):\(line)", text: text))
             }
         }
-        report.related = try String.fetchAll(db, sql: """
-            SELECT zh FROM entries WHERE kind IN ('glossary', 'corpus') AND zh != ? AND instr(zh, ?) > 0 GROUP BY zh ORDER BY length(zh), zh LIMIT 6
-            """, arguments: [zh, zh])
+        report.related = localTerms.containing(zh, limit: 6)
         return report
+    }
+
+    /// A dictionary entry's senses as stored (`a / b`), shown as `a; b`.
+    static func senses(_ stored: String) -> String {
+        let bytes = Array(stored.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if i + 2 < bytes.count, bytes[i] == 0x20, bytes[i + 1] == 0x2F, bytes[i + 2] == 0x20 {
+                out.append(contentsOf: [0x3B, 0x20])
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A line cut to about 50 characters on each side of the term.
     static func kwic(_ line: String, zh: String, en: String) -> String {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces()
         guard let range = trimmed.range(of: zh) ?? trimmed.range(of: en) else { return String(trimmed.prefix(120)) }
         let before = trimmed[..<range.lowerBound].suffix(50)
         let after = trimmed[range.upperBound...].prefix(50)
@@ -278,5 +300,38 @@ extension TermIndex {
             swap(&previous, &current)
         }
         return previous[y.count]
+    }
+}
+
+/// The distinct terms of the glossaries and corpora, shortest first, then in code-point
+/// order: read once per lookup (a few thousand at most), where the SQL they replace
+/// scanned them again for every term reported.
+struct LocalTerms {
+    private let terms: [(text: String, bytes: [UInt8])]
+
+    init(_ db: Database) throws {
+        terms = try String.fetchAll(db, sql: """
+            SELECT zh FROM entries WHERE kind IN ('glossary', 'corpus') GROUP BY zh ORDER BY length(zh), zh
+            """).map { ($0, Array($0.utf8)) }
+    }
+
+    /// The first `limit` terms that contain `term` and are longer (as SQL's `instr`
+    /// finds them: a run of the same UTF-8 bytes).
+    func containing(_ term: String, limit: Int) -> [String] {
+        let needle = Array(term.utf8)
+        guard let first = needle.first else { return [] }
+        var found: [String] = []
+        for (text, bytes) in terms where bytes.count > needle.count {
+            var start = 0
+            while start + needle.count <= bytes.count {
+                if bytes[start] == first, bytes[start..<(start + needle.count)].elementsEqual(needle) {
+                    found.append(text)
+                    break
+                }
+                start += 1
+            }
+            if found.count == limit { break }
+        }
+        return found
     }
 }

@@ -37,4 +37,42 @@ import Testing
         _ = try index.refresh(sources, extractPairs: { _ in [] }, makePinyin: { try PinyinConverter() })
         #expect(try index.lookup(.init("长城")).first?.senses == ["the Great Wall"])
     }
+
+    /// Related and containing terms come from the glossaries and corpora, shortest first
+    /// and then in code-point order, never the term itself; English matches put the
+    /// glossaries before the dictionary and stop at the limit.
+    @Test func relatedContainingAndEnglishOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuyu-index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let glossary = folder.appendingPathComponent("terms.tsv")
+        try """
+            zh\ten\tstatus
+            卷王\tInvolution King\tapproved
+            卷王之王\tking of the involution kings\tcandidate
+            大卷王\tgreat involution king\tcandidate
+            内卷\tinvolution\tapproved
+            𠀀卷王\trare involution king\tcandidate
+
+            """.write(to: glossary, atomically: true, encoding: .utf8)
+        let dictionary = folder.appendingPathComponent("cedict.u8")
+        try """
+            王 王 [wang2] /king/
+            國王 国王 [guo2 wang2] /king/
+            卷 卷 [juan3] /to roll up/
+
+            """.write(to: dictionary, atomically: true, encoding: .utf8)
+        let index = try TermIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        _ = try index.refresh(IndexSources(glossaries: [glossary.path], dictionaries: [dictionary.path]),
+                              extractPairs: { _ in [] }, makePinyin: { try PinyinConverter() })
+
+        let king = try #require(try index.lookup(.init("卷王")).first)
+        #expect(king.zh == "卷王")
+        #expect(king.related == ["大卷王", "𠀀卷王", "卷王之王"])
+        let roll = try index.lookup(.init("卷"), limit: 10).map(\.zh)
+        #expect(roll.prefix(6) == ["卷", "内卷", "卷王", "大卷王", "𠀀卷王", "卷王之王"])
+        let english = try index.lookup(.init("king"), limit: 3).map(\.zh)
+        #expect(english.count == 3)
+        #expect(english.allSatisfy { ["卷王", "卷王之王", "大卷王", "𠀀卷王"].contains($0) })
+        #expect(try index.lookup(.init("king"), limit: 10).map(\.zh).suffix(2).sorted() == ["国王", "王"])
+    }
 }

@@ -135,7 +135,7 @@ enum DocumentSentences {
         for (index, line) in TextLines.lines(input.text).enumerated() {
             let text = String(line)
             for range in segmenter.sentences(in: text) {
-                let sentence = text[range].trimmingCharacters(in: .whitespaces)
+                let sentence = text[range].trimmingSpaces()
                 guard !sentence.isEmpty else { continue }
                 let leading = text[range].prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }.unicodeScalars.count
                 let column = text.unicodeScalars[text.startIndex..<range.lowerBound].count + leading + 1

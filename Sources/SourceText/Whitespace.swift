@@ -1,0 +1,22 @@
+extension Unicode.Scalar {
+    /// A space or tab within a line: the tab and the space separators (category Zs), the
+    /// set Foundation calls `.whitespaces`. Line breaks are not included.
+    public var isSpaceOrTab: Bool {
+        self == "\t" || properties.generalCategory == .spaceSeparator
+    }
+}
+
+extension StringProtocol {
+    /// The text without the spaces and tabs at either end, as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` gives it, without the milliseconds that
+    /// Foundation's character sets take to set up on their first use in a process
+    /// (a lookup is a short process).
+    public func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpaceOrTab })!
+        var out = ""
+        out.unicodeScalars.append(contentsOf: scalars[first...last])
+        return out
+    }
+}

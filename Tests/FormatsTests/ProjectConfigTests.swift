@@ -1,0 +1,29 @@
+import Foundation
+import Formats
+import SourceText
+import Testing
+
+@Suite struct ProjectConfigTests {
+    /// Spaces and tabs around keys, values and array items are dropped, including the
+    /// ideographic space a Chinese keyboard types; the text inside quotes is kept.
+    @Test func spacesAndTabsAroundKeysAndValues() throws {
+        let text = "\tdictionaries =\t[ \"a b.u8\" ,\t\"c.tsv\" ]\u{3000}\n  [check] \nspacing = \"never\"  # house style\n"
+        let config = try ProjectConfig.parse(text, source: ".shuyu.toml", folder: URL(fileURLWithPath: "/p"))
+        #expect(config.values["dictionaries"] == ["a b.u8", "c.tsv"])
+        #expect(config.values["check.spacing"] == ["never"])
+        #expect(config.paths("dictionaries") == ["/p/a b.u8", "/p/c.tsv"])
+    }
+
+    /// The trimming Foundation calls `.whitespaces`: spaces and tabs at either end, not
+    /// line breaks and not the text between.
+    @Test func trimmingSpaces() {
+        #expect(" \t卷王 之王\u{3000}".trimmingSpaces() == "卷王 之王")
+        #expect("\u{00A0}x\u{2009}".trimmingSpaces() == "x")
+        #expect("\nx\n".trimmingSpaces() == "\nx\n")
+        #expect(" \t ".trimmingSpaces() == "")
+        #expect("".trimmingSpaces() == "")
+        for sample in [" a ", "\tb\t", "\u{3000}c\u{3000}", "d\n ", "  "] {
+            #expect(sample.trimmingSpaces() == sample.trimmingCharacters(in: .whitespaces))
+        }
+    }
+}
