@@ -85,10 +85,18 @@ extension TermIndex {
                 }
                 // English: the whole rendering, then words and prefixes (stemmed: plural-insensitive).
                 let enKey = CandidateGlossary.renderingKey(text)
-                add(try String.fetchAll(db, sql: """
-                    SELECT zh FROM entries WHERE en_key = ? GROUP BY zh
-                    ORDER BY min(CASE kind WHEN 'glossary' THEN 0 WHEN 'corpus' THEN 1 ELSE 2 END), zh
-                    """, arguments: [enKey]), rank: 2, match: "english")
+                // Glossary and corpus renderings, then dictionary words whose first sense it is
+                // (银行 /bank/CL:家[jia1]/ for "bank"), the most specific first.
+                let exact = try Row.fetchAll(db, sql: """
+                    SELECT zh, kind, en FROM entries WHERE en_key = ? AND kind != 'sentence'
+                    """, arguments: [enKey]).map { row -> (zh: String, order: (Int, Int, Int)) in
+                        let kind: String = row["kind"]
+                        let specific = kind == "dictionary" ? Self.senseOrder(row["en"]) : (0, 0)
+                        return (row["zh"], (kind == "glossary" ? 0 : kind == "corpus" ? 1 : 2, specific.0, specific.1))
+                    }
+                add(exact.sorted { a, b in
+                    a.order != b.order ? a.order < b.order : a.zh.utf8.lexicographicallyPrecedes(b.zh.utf8)
+                }.map(\.zh), rank: 2, match: "english")
                 if let match = Self.ftsQuery(text) {
                     // Glossaries first, then corpora, then dictionaries; best FTS rank (bm25,
                     // negative and small) first within each. Only as many terms as can be shown.
@@ -283,6 +291,17 @@ extension TermIndex {
         guard !words.isEmpty else { return nil }
         let quoted = words.map { "\"\($0)\"" }
         return quoted.dropLast().joined(separator: " + ") + (words.count > 1 ? " + " : "") + quoted.last! + " *"
+    }
+
+    /// How specifically a dictionary entry (`a / b / CL:…`) means its first sense: how
+    /// many senses it has besides classifiers (fewer is more specific), then whether it
+    /// names a classifier (a common noun: 银行 before 皋 for "bank").
+    static func senseOrder(_ stored: String) -> (Int, Int) {
+        var count = 0, classifier = 1
+        for sense in stored.split(separator: " / ") {
+            if sense.hasPrefix("CL:") { classifier = 0 } else { count += 1 }
+        }
+        return (count, classifier)
     }
 
     /// Levenshtein distance over Unicode scalars.

@@ -16,7 +16,7 @@ public final class TermIndex {
     /// A pool (readers never wait for a refresh) when the index may be written; a
     /// read-only queue, which opens faster, for a lookup on a fresh index.
     let pool: any DatabaseWriter
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     /// What a refresh did.
     public struct RefreshReport: Sendable {
@@ -276,6 +276,12 @@ public final class TermIndex {
                 try CEDICTReader.read(text, source: path) { entry in
                     var row = EntryRow(line: entry.line, zh: entry.simplified, traditional: entry.traditional)
                     row.en = entry.senses.joined(separator: " / ")
+                    // The first sense is what an English lookup finds exactly (银行 for "bank").
+                    // A sense with Chinese in it (`variant of 捲起`) is never an English query.
+                    if let first = entry.senses.first(where: { !$0.hasPrefix("CL:") }),
+                       first.utf8.allSatisfy({ $0 < 0x80 }) || !first.unicodeScalars.contains(where: { $0.properties.isIdeographic }) {
+                        row.enKey = CandidateGlossary.renderingKey(first)
+                    }
                     row.pinyin = entry.pinyin
                     (row.pinyinKey, row.initials) = PinyinSyllable.searchKeyAndInitials(entry.pinyin)
                     rows.append(row)

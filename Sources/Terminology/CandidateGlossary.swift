@@ -71,11 +71,47 @@ public struct CandidateGlossary: Sendable {
 
     /// A key under which renderings differing only in case, plural or spacing are the same.
     public static func renderingKey(_ en: String) -> String {
+        // Most renderings (and CC-CEDICT's 122,143 first senses, keyed at every index
+        // build) are ASCII: the same key from bytes, several times faster.
+        en.utf8.allSatisfy({ $0 < 0x80 }) ? asciiRenderingKey(en) : unicodeRenderingKey(en)
+    }
+
+    /// `renderingKey` for any text.
+    static func unicodeRenderingKey(_ en: String) -> String {
         let words = en.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         return words.map { word -> String in
             var w = String(word)
             if w.count > 3 && w.hasSuffix("ies") { w = String(w.dropLast(3)) + "y" } else if w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") { w.removeLast() }
             return w
         }.joined(separator: " ")
+    }
+
+    /// `renderingKey` for ASCII text: letters and digits are the word characters.
+    static func asciiRenderingKey(_ en: String) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(en.utf8.count)
+        var word: [UInt8] = []
+        func endWord() {
+            guard !word.isEmpty else { return }
+            let n = word.count
+            if n > 3 && word[n - 3] == 0x69 && word[n - 2] == 0x65 && word[n - 1] == 0x73 { // ies → y
+                word.removeLast(3)
+                word.append(0x79)
+            } else if n > 3 && word[n - 1] == 0x73 && word[n - 2] != 0x73 { // s, not ss
+                word.removeLast()
+            }
+            if !key.isEmpty { key.append(0x20) }
+            key.append(contentsOf: word)
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in en.utf8 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39: word.append(byte)
+            default: endWord()
+            }
+        }
+        endWord()
+        return String(decoding: key, as: UTF8.self)
     }
 }

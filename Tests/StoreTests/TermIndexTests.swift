@@ -56,8 +56,9 @@ import Testing
             """.write(to: glossary, atomically: true, encoding: .utf8)
         let dictionary = folder.appendingPathComponent("cedict.u8")
         try """
-            王 王 [wang2] /king/
-            國王 国王 [guo2 wang2] /king/
+            王 王 [wang2] /king/surname Wang/
+            國王 国王 [guo2 wang2] /king/CL:個|个[ge4]/
+            王者 王者 [wang2 zhe3] /king-like person; the best of a kind/
             卷 卷 [juan3] /to roll up/
 
             """.write(to: dictionary, atomically: true, encoding: .utf8)
@@ -70,9 +71,12 @@ import Testing
         #expect(king.related == ["大卷王", "𠀀卷王", "卷王之王"])
         let roll = try index.lookup(.init("卷"), limit: 10).map(\.zh)
         #expect(roll.prefix(6) == ["卷", "内卷", "卷王", "大卷王", "𠀀卷王", "卷王之王"])
-        let english = try index.lookup(.init("king"), limit: 3).map(\.zh)
-        #expect(english.count == 3)
-        #expect(english.allSatisfy { ["卷王", "卷王之王", "大卷王", "𠀀卷王"].contains($0) })
-        #expect(try index.lookup(.init("king"), limit: 10).map(\.zh).suffix(2).sorted() == ["国王", "王"])
+        // A whole dictionary sense first (plural or not), then glossary words, then other senses.
+        let english = try index.lookup(.init("king"), limit: 4).map(\.zh)
+        #expect(english.count == 4)
+        #expect(english.prefix(2).sorted() == ["国王", "王"])
+        #expect(english.suffix(2).allSatisfy { ["卷王", "卷王之王", "大卷王", "𠀀卷王"].contains($0) })
+        #expect(try index.lookup(.init("Kings"), limit: 2).map(\.zh).sorted() == ["国王", "王"])
+        #expect(try index.lookup(.init("roll"), limit: 10).map(\.zh) == ["卷"])
     }
 }
