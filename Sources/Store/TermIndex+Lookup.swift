@@ -97,7 +97,8 @@ extension TermIndex {
                 add(exact.sorted { a, b in
                     a.order != b.order ? a.order < b.order : a.zh.utf8.lexicographicallyPrecedes(b.zh.utf8)
                 }.map(\.zh), rank: 2, match: "english")
-                if let match = Self.ftsQuery(text) {
+                // Words and prefixes rank below: not needed when the limit is already reached.
+                if ranked.count < limit, let match = Self.ftsQuery(text) {
                     // Glossaries first, then corpora, then dictionaries; best FTS rank (bm25,
                     // negative and small) first within each. Only as many terms as can be shown.
                     add(try String.fetchAll(db, sql: """
@@ -109,7 +110,7 @@ extension TermIndex {
                 }
                 // Initials (jw): weaker.
                 let letters = text.lowercased().filter { $0.isLetter }
-                if letters.count >= 2, letters.count <= 6, letters == text.lowercased().filter({ !$0.isWhitespace }) {
+                if ranked.count < limit, letters.count >= 2, letters.count <= 6, letters == text.lowercased().filter({ !$0.isWhitespace }) {
                     add(try String.fetchAll(db, sql: """
                         SELECT zh FROM entries WHERE initials = ? AND kind IN ('glossary', 'corpus') GROUP BY zh ORDER BY zh LIMIT 20
                         """, arguments: [letters]), rank: 7, match: "initials")
