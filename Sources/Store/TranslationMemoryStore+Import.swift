@@ -128,39 +128,23 @@ extension TranslationMemoryStore {
     /// values through SQLite's C API: an import spends half its writing time here, and
     /// GRDB's general argument handling doubled that.
     private static func insert(_ row: PendingRow, id: Int64, importID: Int64, with insert: Statement, in db: Database) throws {
-        let handle = insert.sqliteStatement
-        sqlite3_reset(handle)
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        func bind(_ index: Int32, _ value: String?) {
-            guard var text = value else {
-                sqlite3_bind_null(handle, index)
-                return
-            }
-            text.withUTF8 { bytes in
-                _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                      Int32(bytes.count), transient)
-            }
-        }
-        sqlite3_bind_int64(handle, 1, id)
-        sqlite3_bind_int64(handle, 2, row.key)
-        bind(3, row.zhLanguage)
-        bind(4, row.zh)
-        bind(5, row.zhMarkup)
-        bind(6, row.otherLanguage)
-        bind(7, row.other)
-        bind(8, row.otherMarkup)
-        sqlite3_bind_int64(handle, 9, row.zhIsSource ? 1 : 0)
-        bind(10, row.tuid)
-        bind(11, row.created)
-        bind(12, row.tool)
-        bind(13, row.origin)
-        bind(14, row.metadata)
-        sqlite3_bind_int64(handle, 15, importID)
-        let status = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        guard status == SQLITE_DONE else {
-            throw StoreError("\(db.description): error: cannot store a unit (SQLite \(status): \(String(cString: sqlite3_errmsg(db.sqliteConnection))))")
-        }
+        sqlite3_reset(insert.sqliteStatement)
+        insert.bindInteger(1, id)
+        insert.bindInteger(2, row.key)
+        insert.bindText(3, row.zhLanguage)
+        insert.bindText(4, row.zh)
+        insert.bindText(5, row.zhMarkup)
+        insert.bindText(6, row.otherLanguage)
+        insert.bindText(7, row.other)
+        insert.bindText(8, row.otherMarkup)
+        insert.bindInteger(9, row.zhIsSource ? 1 : 0)
+        insert.bindText(10, row.tuid)
+        insert.bindText(11, row.created)
+        insert.bindText(12, row.tool)
+        insert.bindText(13, row.origin)
+        insert.bindText(14, row.metadata)
+        insert.bindInteger(15, importID)
+        try insert.stepOnce(db, writing: "a unit")
     }
 
     /// Rewrites every item's posting blocks as one block (block 1).
