@@ -10,17 +10,38 @@ public enum PinyinSpelling {
     static let syllables: Set<String> = Set(initials.flatMap { i in finals.map { i + $0 } }).subtracting(["i", "u"])
     static let longest = syllables.map(\.count).max()!
 
+    /// The syllables packed five bits a letter (a = 1 … z = 26): a lookup without a String.
+    static let packedSyllables: Set<UInt32> = Set(syllables.map { pack(Array($0.utf8)[...]) })
+
+    static func pack(_ letters: ArraySlice<UInt8>) -> UInt32 {
+        letters.reduce(0) { $0 << 5 | UInt32($1 - 0x60) }
+    }
+
     /// Whether `word` (letters, tone marks allowed) splits into pinyin syllables.
     public static func isPinyin<S: StringProtocol>(_ word: S) -> Bool {
-        // Lower case, tone marks and ü folded (ü and v read as u).
-        let letters = Array(EnglishSpanChooser.foldPinyin(String(word)))
+        // Lower case, tone marks and ü folded (ü and v read as u): from bytes when ASCII,
+        // as most words tested are English ones.
+        var letters: [UInt8] = []
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in word.utf8 {
+                switch byte {
+                case 0x41...0x5A: letters.append(byte == 0x56 ? 0x75 : byte + 0x20)
+                case 0x61...0x7A: letters.append(byte == 0x76 ? 0x75 : byte)
+                default: break
+                }
+            }
+        } else {
+            letters = Array(EnglishSpanChooser.foldPinyin(String(word)).utf8)
+        }
         guard !letters.isEmpty, letters.count <= 24 else { return false }
         // Any split into syllables will do (xian = xi + an or xian).
         var reachable = [Bool](repeating: false, count: letters.count + 1)
         reachable[0] = true
         for start in 0..<letters.count where reachable[start] {
-            for length in 1...min(longest, letters.count - start) where syllables.contains(String(letters[start..<(start + length)])) {
-                reachable[start + length] = true
+            var key: UInt32 = 0
+            for length in 1...min(longest, letters.count - start) {
+                key = key << 5 | UInt32(letters[start + length - 1] - 0x60)
+                if packedSyllables.contains(key) { reachable[start + length] = true }
             }
         }
         return reachable[letters.count]

@@ -1,4 +1,4 @@
-import BilingualCorpus
+@testable import BilingualCorpus
 import Testing
 
 @Suite struct PinyinSpellingTests {
@@ -10,5 +10,39 @@ import Testing
     @Test(arguments: ["the", "slang", "word", "insult", "faction", "street", "", "x"])
     func englishIsNot(_ word: String) {
         #expect(!PinyinSpelling.isPinyin(word))
+    }
+
+    /// The byte-level test agrees with splitting the folded word into syllables as
+    /// strings, on generated words of pinyin-like letters (a fixed seed).
+    @Test func agreesWithStringSyllables() {
+        func reference(_ word: String) -> Bool {
+            let letters = Array(EnglishSpanChooser.foldPinyin(word))
+            guard !letters.isEmpty, letters.count <= 24 else { return false }
+            var reachable = [Bool](repeating: false, count: letters.count + 1)
+            reachable[0] = true
+            for start in 0..<letters.count where reachable[start] {
+                for length in 1...min(PinyinSpelling.longest, letters.count - start)
+                where PinyinSpelling.syllables.contains(String(letters[start..<(start + length)])) {
+                    reachable[start + length] = true
+                }
+            }
+            return reachable[letters.count]
+        }
+        let alphabet = Array("aeiouvgnhzcsxqjlrmbpdtkwyfAEVZH'- ü1")
+        var state: UInt64 = 0xC0FFEE
+        var agreeing = 0, pinyin = 0
+        for _ in 0..<20_000 {
+            var word = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<Int(state >> 61) + 2 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                word.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            let expected = reference(word)
+            if PinyinSpelling.isPinyin(word) == expected { agreeing += 1 } else { Issue.record("\(word.debugDescription): expected \(expected)") }
+            if expected { pinyin += 1 }
+        }
+        #expect(agreeing == 20_000)
+        #expect(pinyin > 1_000)  // the generator reaches both answers
     }
 }
