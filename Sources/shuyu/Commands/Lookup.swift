@@ -1,7 +1,4 @@
 import ArgumentParser
-import ChineseText
-import Store
-import Terminology
 
 extension Shuyu {
     struct Lookup: ParsableCommand {
