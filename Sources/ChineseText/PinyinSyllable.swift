@@ -131,8 +131,9 @@ public enum PinyinSyllable {
 }
 
 extension String {
-    /// The string with every occurrence of `target` replaced (Foundation-free).
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
+    /// The string with every occurrence of `target` replaced, left to right (Foundation-free:
+    /// no character-set or bridging set-up on first use, which a short process would pay).
+    public func replacingOccurrences(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, contains(target) else { return self }
         var result = ""
         var rest = self[...]

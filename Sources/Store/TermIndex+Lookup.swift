@@ -189,7 +189,7 @@ extension TermIndex {
                 if dictionaryPinyin.isEmpty { dictionaryPinyin = pinyin }
                 let traditional: String = row["traditional"]
                 if traditional != zh, !traditional.isEmpty, !report.traditional.contains(traditional) { report.traditional.append(traditional) }
-                let senses = Self.senses(en)
+                let senses = en.replacingOccurrences(" / ", with: "; ")  // stored `a / b`, shown `a; b`
                 report.senses.append(pinyin == dictionaryPinyin ? senses : "[\(pinyin)] \(senses)")
             default:
                 if kind == "glossary", glossaryPinyin.isEmpty { glossaryPinyin = pinyin }
@@ -239,24 +239,6 @@ extension TermIndex {
         }
         report.related = localTerms.containing(zh, limit: 6)
         return report
-    }
-
-    /// A dictionary entry's senses as stored (`a / b`), shown as `a; b`.
-    static func senses(_ stored: String) -> String {
-        let bytes = Array(stored.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if i + 2 < bytes.count, bytes[i] == 0x20, bytes[i + 1] == 0x2F, bytes[i + 2] == 0x20 {
-                out.append(contentsOf: [0x3B, 0x20])
-                i += 3
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A line cut to about 50 characters on each side of the term.
