@@ -1,4 +1,5 @@
 @testable import BilingualCorpus
+import ShuyuTestSupport
 import Testing
 
 @Suite struct PinyinSpellingTests {
@@ -29,15 +30,11 @@ import Testing
             return reachable[letters.count]
         }
         let alphabet = Array("aeiouvgnhzcsxqjlrmbpdtkwyfAEVZH'- ü1")
-        var state: UInt64 = 0xC0FFEE
+        var random = SeededGenerator(seed: 0xC0FFEE)
         var agreeing = 0, pinyin = 0
         for _ in 0..<20_000 {
             var word = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 61) + 2 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                word.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
+            for _ in 0..<random.int(2...9) { word.append(alphabet[random.index(alphabet.count)]) }
             let expected = reference(word)
             if PinyinSpelling.isPinyin(word) == expected { agreeing += 1 } else { Issue.record("\(word.debugDescription): expected \(expected)") }
             if expected { pinyin += 1 }

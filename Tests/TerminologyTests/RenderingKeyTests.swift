@@ -1,3 +1,4 @@
+import ShuyuTestSupport
 @testable import Terminology
 import Testing
 
@@ -14,14 +15,10 @@ import Testing
     /// of letters, digits, spaces and punctuation (a fixed seed: the same cases every run).
     @Test func asciiPathAgreesWithTheGeneralOne() {
         let alphabet = Array("aAbsSiIeEyYz09 -/;.,()'\t\r\nss ies IES")
-        var state: UInt64 = 0x5EED
+        var random = SeededGenerator(seed: 0x5EED)
         for _ in 0..<5_000 {
             var text = ""
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            for _ in 0..<Int(state >> 60) + 1 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                text.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
+            for _ in 0..<random.int(1...16) { text.append(alphabet[random.index(alphabet.count)]) }
             #expect(CandidateGlossary.asciiRenderingKey(text) == CandidateGlossary.unicodeRenderingKey(text), "\(text.debugDescription)")
         }
     }
