@@ -26,7 +26,7 @@ public final class PairExtractor {
 
     /// An extractor that consults `evidence` (known renderings), segments Chinese
     /// with `lexicon` (known terms stay whole) and reads pinyin with `pinyin`.
-    /// - Throws: `ICUError` when ICU's segmenter or transliterator cannot be opened.
+    /// - Throws: `ICUError` when ICU's word segmenter cannot be opened.
     public init(evidence: any TermEvidence = NoTermEvidence(), lexicon: Lexicon = Lexicon(),
                 pinyin: PinyinConverter? = nil) throws(ICUError) {
         self.evidence = evidence
@@ -34,7 +34,7 @@ public final class PairExtractor {
         if let pinyin {
             self.pinyin = pinyin
         } else {
-            self.pinyin = try PinyinConverter()
+            self.pinyin = PinyinConverter()
         }
         self.english = EnglishSpanChooser(evidence: evidence)
         self.chinese = ChineseSpanChooser(segmenter: segmenter, evidence: evidence)
@@ -186,7 +186,7 @@ public final class PairExtractor {
 
     /// An extractor with the same evidence, lexicon and readings for another thread.
     private func worker() throws(ICUError) -> PairExtractor {
-        PairExtractor(evidence: evidence, segmenter: try segmenter.copy(), pinyin: try pinyin.copy())
+        PairExtractor(evidence: evidence, segmenter: try segmenter.copy(), pinyin: pinyin.copy())
     }
 
     /// A line (or piece) with Chinese, ready for `pairs(on:)`.

@@ -1,37 +1,32 @@
-public import ICUText
+import ICUText
 
 /// Pinyin for Chinese text: tone marks (`juǎn wáng`), tone numbers
 /// (`juan3 wang2`), a search key (`juanwang`) and an initials key (`jw`).
 ///
-/// ICU's `Han-Latin` transliterator reads character by character, so words
-/// with a multi-reading character come out wrong (银行 → yín xíng). A
+/// Characters are read as ICU's `Han-Latin` transliterator reads them (`HanReadings`),
+/// one by one, so words with a multi-reading character come out wrong (银行 → yín xíng). A
 /// `readings` table of word-level readings (from a glossary's pinyin column or
 /// CC-CEDICT) overrides it: at each position the longest word in the table wins.
-/// Not thread-safe (it caches ICU results): one per task.
+/// Not thread-safe (it caches readings): one per task.
 public final class PinyinConverter {
     private var readings: [String: [String]] = [:]
     private var readingLexicon = Lexicon()
     private var characterCache: [Unicode.Scalar: String] = [:]
-    private let hanLatin: Transliterator
 
     /// A converter with word-level `readings` (word → tone-marked syllables).
-    /// - Throws: `ICUError` when ICU's `Han-Latin` transliterator is missing.
-    public init(readings: [String: [String]] = [:]) throws(ICUError) {
-        hanLatin = try Transliterator(id: "Han-Latin")
+    public init(readings: [String: [String]] = [:]) {
         for (word, syllables) in readings { addReading(word, syllables: syllables) }
     }
 
-    private init(copying other: PinyinConverter) throws(ICUError) {
-        hanLatin = try other.hanLatin.copy()
+    private init(copying other: PinyinConverter) {
         readings = other.readings
         readingLexicon = other.readingLexicon
         characterCache = other.characterCache
     }
 
-    /// A converter with the same readings for another task. ICU's compiled transliterator
-    /// is cloned, not built again from its rules (which takes about 0.1 s).
-    public func copy() throws(ICUError) -> PinyinConverter {
-        try PinyinConverter(copying: self)
+    /// A converter with the same readings for another task.
+    public func copy() -> PinyinConverter {
+        PinyinConverter(copying: self)
     }
 
     /// Adds (or replaces) the reading of `word`, one tone-marked syllable per Han character.
@@ -113,7 +108,7 @@ public final class PinyinConverter {
 
     private func reading(of scalar: Unicode.Scalar) -> String {
         if let cached = characterCache[scalar] { return cached }
-        let reading = hanLatin.transform(String(Character(scalar))).lowercased()
+        let reading = HanReadings.reading(of: scalar) ?? String(scalar)
         characterCache[scalar] = reading
         return reading
     }

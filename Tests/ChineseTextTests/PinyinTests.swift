@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct PinyinTests {
     @Test func toneMarksNumbersAndKeys() throws {
-        let pinyin = try PinyinConverter()
+        let pinyin = PinyinConverter()
         #expect(pinyin.toneMarked("卷王") == "juǎn wáng")
         #expect(pinyin.toneNumbers("卷王") == "juan3 wang2")
         #expect(pinyin.searchKey("卷王") == "juanwang")
@@ -13,9 +13,9 @@ import Testing
     }
 
     @Test func wordReadingsOverrideCharacterReadings() throws {
-        let plain = try PinyinConverter()
+        let plain = PinyinConverter()
         #expect(plain.toneMarked("银行") == "yín xíng")
-        let pinyin = try PinyinConverter(readings: ["银行": ["yín", "háng"]])
+        let pinyin = PinyinConverter(readings: ["银行": ["yín", "háng"]])
         pinyin.addReading("长城", pinyin: "chang2 cheng2")
         #expect(pinyin.toneMarked("中国银行") == "zhōng guó yín háng")
         #expect(pinyin.toneMarked("长城") == "cháng chéng")
@@ -24,13 +24,13 @@ import Testing
     }
 
     @Test func mismatchedReadingsAreIgnored() throws {
-        let pinyin = try PinyinConverter()
+        let pinyin = PinyinConverter()
         pinyin.addReading("银行", pinyin: "yin")
         #expect(pinyin.readingCount == 0)
     }
 
     @Test func latinAndDigitsPassThrough() throws {
-        let pinyin = try PinyinConverter()
+        let pinyin = PinyinConverter()
         #expect(pinyin.syllables("36氪 AI") == ["36", "kè", "ai"])
         #expect(pinyin.syllables("𠀀").count == 1)
     }

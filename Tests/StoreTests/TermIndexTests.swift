@@ -21,7 +21,7 @@ import Testing
         let path = folder.appendingPathComponent("index.sqlite").path
         let index = try TermIndex(path: path)
         let sources = IndexSources(dictionaries: [dictionary.path])
-        let report = try index.refresh(sources, extractPairs: { _ in [] }, makePinyin: { try PinyinConverter() })
+        let report = try index.refresh(sources, extractPairs: { _ in [] }, makePinyin: { PinyinConverter() })
         #expect(report.entries == TermIndex.bulkRows + 5_001)
         #expect(try index.lookup(.init("银行")).first?.senses == ["bank"])
         #expect(try index.lookup(.init("yinhang")).first?.zh == "银行")
@@ -34,7 +34,7 @@ import Testing
 
         // A small change: the dictionary gains one entry.
         try (lines + ["長城 长城 [Chang2 cheng2] /the Great Wall/"]).joined(separator: "\n").write(to: dictionary, atomically: true, encoding: .utf8)
-        _ = try index.refresh(sources, extractPairs: { _ in [] }, makePinyin: { try PinyinConverter() })
+        _ = try index.refresh(sources, extractPairs: { _ in [] }, makePinyin: { PinyinConverter() })
         #expect(try index.lookup(.init("长城")).first?.senses == ["the Great Wall"])
     }
 
@@ -64,7 +64,7 @@ import Testing
             """.write(to: dictionary, atomically: true, encoding: .utf8)
         let index = try TermIndex(path: folder.appendingPathComponent("index.sqlite").path)
         _ = try index.refresh(IndexSources(glossaries: [glossary.path], dictionaries: [dictionary.path]),
-                              extractPairs: { _ in [] }, makePinyin: { try PinyinConverter() })
+                              extractPairs: { _ in [] }, makePinyin: { PinyinConverter() })
 
         let king = try #require(try index.lookup(.init("卷王")).first)
         #expect(king.zh == "卷王")

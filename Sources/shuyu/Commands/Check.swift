@@ -175,7 +175,7 @@ extension Shuyu {
                     if row.entry.status == .forbidden { forbidden[row.entry.zh, default: []].append(row.entry.en) }
                 }
             }
-            let extractor = try GlossaryLoading.extractor(for: loaded, pinyin: try GlossaryLoading.pinyin(for: loaded))
+            let extractor = try GlossaryLoading.extractor(for: loaded, pinyin: GlossaryLoading.pinyin(for: loaded))
             let off = Set(disabled + (config?.values["check.disable"] ?? []))
             let on = Set(enabled + (config?.values["check.enable"] ?? []))
             let rules = RuleRegistry.all.filter {

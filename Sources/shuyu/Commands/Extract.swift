@@ -75,7 +75,7 @@ extension Shuyu {
                     dictionaryPaths = try ProjectConfig.load(in: project.root).paths("dictionaries") + dictionaryPaths
                 }
                 let loaded = try GlossaryLoading.load(glossaryPaths)
-                let pinyin = try GlossaryLoading.pinyin(for: loaded)
+                let pinyin = GlossaryLoading.pinyin(for: loaded)
                 var entries: [DictionaryEntry] = []
                 for path in dictionaryPaths {
                     entries += try CEDICTReader.read(try InputFiles.read(path).text, source: path)

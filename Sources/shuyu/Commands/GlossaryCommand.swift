@@ -92,7 +92,7 @@ extension Shuyu.GlossaryCommand {
             try reportingErrors(verbose: diagnostics.verbose) {
                 var entries: [TermEntry] = []
                 for file in files { entries += try (from ?? .guess(file)).read(file) }
-                let pinyin = try ChinesePinyin.make()
+                let pinyin = ChinesePinyin.make()
                 guard let into else {
                     guard let url = try SharedStore.url(store) else {
                         throw ValidationError("Give the glossary to add to with --into FILE, or a shared termbase with --store URL.")

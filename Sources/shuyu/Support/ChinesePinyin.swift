@@ -1,9 +1,9 @@
 import ChineseText
 
-/// Tone-marked pinyin for new glossary rows, opened once.
+/// Tone-marked pinyin for new glossary rows.
 enum ChinesePinyin {
-    static func make() throws -> (String) -> String {
-        let converter = try PinyinConverter()
+    static func make() -> (String) -> String {
+        let converter = PinyinConverter()
         return { converter.toneMarked($0) }
     }
 }

@@ -12,9 +12,9 @@ enum GlossaryLoading {
         }
     }
 
-    /// A pinyin converter that knows the word readings of `glossaries` (opened once: ~80 ms).
-    static func pinyin(for glossaries: [Glossary]) throws -> PinyinConverter {
-        let pinyin = try PinyinConverter()
+    /// A pinyin converter that knows the word readings of `glossaries`.
+    static func pinyin(for glossaries: [Glossary]) -> PinyinConverter {
+        let pinyin = PinyinConverter()
         GlossaryEvidence.addReadings(from: glossaries, to: pinyin)
         return pinyin
     }

@@ -69,7 +69,7 @@ enum IndexOpening {
         var pinyin: PinyinConverter?
         func converter() throws -> PinyinConverter {
             if let pinyin { return pinyin }
-            let made = try GlossaryLoading.pinyin(for: try glossaries())
+            let made = GlossaryLoading.pinyin(for: try glossaries())
             pinyin = made
             return made
         }

@@ -65,7 +65,7 @@ enum MemoryFiles {
         }
         if !corpusPaths.isEmpty {
             let glossaries = try Project.discover().map { try GlossaryLoading.load($0.glossaryFiles) } ?? []
-            let extractor = try GlossaryLoading.extractor(for: glossaries, pinyin: try GlossaryLoading.pinyin(for: glossaries))
+            let extractor = try GlossaryLoading.extractor(for: glossaries, pinyin: GlossaryLoading.pinyin(for: glossaries))
             for document in try CorpusFiles.documents(corpusPaths) {
                 if case .memory(let path) = document {
                     files.append(try memory(path))
