@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "BilingualCorpusTests", dependencies: ["BilingualCorpus", "ChineseText", "SourceText", "ShuyuTestSupport"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText", "TranslationMemory",
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Terminology", "SourceText", "TranslationMemory", "ShuyuTestSupport",
                                                          .product(name: "PropertyBased", package: "swift-property-based")]),
         // Seeded generators shared by the tests and benchmarks.
         .target(name: "ShuyuTestSupport", dependencies: ["TranslationMemory"], path: "Tests/ShuyuTestSupport"),

@@ -58,13 +58,14 @@ public final class PairExtractor {
         var pairs: [AlignedPair] = []
         var batch = PieceBatch()
         TextLines.forEach(text) { line, _ in
-            if let full = batch.add(line: line) { pairs += extract(pieces: full) }
+            if let full = batch.add(line: line) { pairs += submit(pieces: full) }
         }
-        return pairs + extract(pieces: batch.rest) + endDocument()
+        return pairs + submit(pieces: batch.rest) + endDocument()
     }
 
     /// Starts a new document named `source`.
     public func beginDocument(source: String) {
+        precondition(inFlight == nil, "endDocument() collects the last batch's pairs before another document begins")
         self.source = source
         lineNumber = 0
         masker = LineMasker()
@@ -124,6 +125,34 @@ public final class PairExtractor {
     /// every core. Code fences, comments and footnotes are followed here, in order; each
     /// line's brackets and inline originals depend on that line alone.
     public func extract(pieces: [(text: String, endsLine: Bool)]) -> [AlignedPair] {
+        let earlier = flush()
+        return earlier + start(prepareLines(pieces)).wait()
+    }
+
+    /// Starts reading the next `pieces` of the document on the other cores and returns the
+    /// pairs of the batch submitted before (waiting for them if need be), or nothing for the
+    /// first. So this thread follows the document through one batch, and hands out the
+    /// pairs of another, while the other cores read the lines of a third. `endDocument()`
+    /// returns the last batch's pairs. Pairs come out in document order, as from `extract(pieces:)`.
+    public func submit(pieces: [(text: String, endsLine: Bool)]) -> [AlignedPair] {
+        let lines = prepareLines(pieces)
+        let finished = flush()
+        inFlight = start(lines)
+        return finished
+    }
+
+    /// The batch whose lines the other cores are reading (see `submit(pieces:)`).
+    private var inFlight: BackgroundJob<[AlignedPair]>?
+
+    /// The pairs of the batch in flight, once read; nothing when there is none.
+    private func flush() -> [AlignedPair] {
+        defer { inFlight = nil }
+        return inFlight?.wait() ?? []
+    }
+
+    /// Follows the document through `pieces` (line numbers, code fences, comments,
+    /// footnotes) and returns the lines that may hold pairs.
+    private func prepareLines(_ pieces: [(text: String, endsLine: Bool)]) -> [PreparedLine] {
         var lines: [PreparedLine] = []
         for (text, endsLine) in pieces {
             if !lineContinues { lineNumber += 1 }
@@ -136,17 +165,26 @@ public final class PairExtractor {
                 lineContinues = true
             }
         }
+        return lines
+    }
+
+    /// Reads the pairs of `lines`: on this thread when there are few (or one core), else
+    /// on the workers in the background. Only one batch is ever in flight, so a worker
+    /// reads one line at a time.
+    private func start(_ lines: [PreparedLine]) -> BackgroundJob<[AlignedPair]> {
         let cores = ProcessorCount.active
-        guard lines.count >= 8, cores > 1 else { return lines.flatMap { pairs(on: $0) } }
+        guard lines.count >= 8, cores > 1 else { return BackgroundJob(finished: lines.flatMap { pairs(on: $0) }) }
         if workers == nil { workers = (0..<cores).compactMap { _ in try? worker() } }
         let helpers = workers ?? []
-        guard !helpers.isEmpty else { return lines.flatMap { pairs(on: $0) } }
+        guard !helpers.isEmpty else { return BackgroundJob(finished: lines.flatMap { pairs(on: $0) }) }
         for helper in helpers { helper.source = source }
         // Worker k reads every k-th line: lines of one document cost about the same.
-        let tools = PerJob(helpers), prepared = lines
-        return concurrently(helpers.count) { k in
-            stride(from: k, to: prepared.count, by: tools.value.count).map { tools[k].pairs(on: prepared[$0]) }
-        }.interleaved.flatMap { $0 }
+        let tools = PerJob(helpers)
+        return BackgroundJob {
+            concurrently(tools.value.count) { k in
+                stride(from: k, to: lines.count, by: tools.value.count).map { tools[k].pairs(on: lines[$0]) }
+            }.interleaved.flatMap { $0 }
+        }
     }
 
     /// Lines cut into pieces (see `pieceEnd`) and gathered into batches for
@@ -202,18 +240,19 @@ public final class PairExtractor {
     /// - Parameter columnOffset: the columns of the line before this piece.
     private func prepare(_ text: String, columnOffset: Int) -> PreparedLine? {
         // Fast path: a line with no Han and no digit can hold neither a pair nor a footnote marker.
-        var hasHan = false, hasDigit = false
+        var hasHan = false, hasDigit = false, hasMarkup = false
         for byte in text.utf8 {
             if byte >= 0xE2 { hasHan = true; hasDigit = true; break }  // (superscripts ⁴–⁹ are E2 81 xx)
             if byte >= 0x30 && byte <= 0x39 || byte == 0xC2 { hasDigit = true }
+            if byte == 0x60 || byte == 0x7E || byte == 0x3C || byte == 0x2D { hasMarkup = true }  // ` ~ < -
         }
         if !hasHan && !hasDigit {
-            if text.utf8.contains(0x60) || text.utf8.contains(0x7E) || text.utf8.contains(0x3C) || text.utf8.contains(0x2D) {
-                _ = masker.mask(Array(text.unicodeScalars))  // fences and comments carry state
+            if hasMarkup {
+                _ = masker.mask(text.scalarArray)  // fences and comments carry state
             }
             return nil
         }
-        let line = Self.scalars(text)
+        let line = text.scalarArray
         let masked = masker.mask(line)
         if masker.lineIsCode { return nil }
 
@@ -331,9 +370,11 @@ public final class PairExtractor {
         return marked
     }
 
-    /// The footnote pairs of the document: each definition linked to its marker,
-    /// by number, or by order when the definition lost its number.
+    /// The pairs of the last batch submitted (see `submit(pieces:)`), then the footnote
+    /// pairs of the document: each definition linked to its marker, by number, or by order
+    /// when the definition lost its number.
     public func endDocument() -> [AlignedPair] {
+        let lastBatch = flush()
         var pairs: [AlignedPair] = []
         for (ordinal, definition) in definitions.enumerated() {
             let number = definition.number ?? ordinal + 1
@@ -349,7 +390,7 @@ public final class PairExtractor {
         }
         definitions = []
         markers = [:]
-        return pairs.map(markingTransliteration)
+        return lastBatch + pairs.map(markingTransliteration)
     }
 
     // MARK: - Pieces
@@ -385,38 +426,6 @@ public final class PairExtractor {
         let looksLikeClause = !known && (separators > 0 || han >= 4 && hasClauseWord && !endsInSuffix)
         return OriginalFacts(zh: zh, hanCount: han, wordCount: words, pinyinKey: han > 0 && han <= 8 ? pinyin.searchKey(zh) : "",
                              separators: separators, isClause: looksLikeClause)
-    }
-
-    /// The scalars of `text`, decoded in one pass from its (valid) UTF-8.
-    static func scalars(_ text: String) -> [Unicode.Scalar] {
-        var text = text
-        return text.withUTF8 { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
-                var i = 0, o = 0
-                let n = bytes.count
-                while i < n {
-                    let b0 = UInt32(bytes[i])
-                    var value: UInt32
-                    if b0 < 0x80 {
-                        value = b0
-                        i += 1
-                    } else if b0 < 0xE0 {
-                        value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F
-                        i += 2
-                    } else if b0 < 0xF0 {
-                        value = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F
-                        i += 3
-                    } else {
-                        value = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
-                            | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F
-                        i += 4
-                    }
-                    (out.baseAddress! + o).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
-                    o += 1
-                }
-                count = o
-            }
-        }
     }
 
     /// Brackets longer than this (in scalars) hold prose, not an original; skipping them keeps

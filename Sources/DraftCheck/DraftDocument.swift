@@ -55,7 +55,7 @@ public struct DraftDocument: Sendable {
         var number = 0
         for raw in TextLines.lines(text) {
             number += 1
-            let scalars = Array(raw.unicodeScalars)
+            let scalars = raw.scalarArray
             let masked = masker.mask(scalars)
             var line = Line(number: number, scalars: scalars, masked: masked, isCode: masker.lineIsCode)
             if !line.isCode { line.brackets = BracketEvents.compute(line) }
@@ -64,7 +64,7 @@ public struct DraftDocument: Sendable {
             if !active.isEmpty { suppressed[number] = active }
             nextLine = []
             // Suppression comments: <!-- shuyu-disable-next-line RULE --> and shuyu-disable / shuyu-enable.
-            if let (action, rules) = Self.suppression(String(raw)) {
+            if raw.containsByte(0x3C), let (action, rules) = Self.suppression(String(raw)) {  // no '<': no comment
                 switch action {
                 case "shuyu-disable-next-line": nextLine.formUnion(rules)
                 case "shuyu-disable": disabled.formUnion(rules)

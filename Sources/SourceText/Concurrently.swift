@@ -37,3 +37,31 @@ package enum ProcessorCount {
         #endif
     }()
 }
+
+/// Work started on another thread, whose result is collected later with `wait()`: the
+/// caller goes on with other work meanwhile (a pipeline stage).
+package final class BackgroundJob<Result: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    // Written once by the job before `leave()`, read after `wait()`: the group orders them.
+    private var result: Result?
+
+    /// Starts `work` on a global queue.
+    package init(_ work: @escaping @Sendable () -> Result) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            result = work()
+            group.leave()
+        }
+    }
+
+    /// A job that is already done.
+    package init(finished: Result) {
+        result = finished
+    }
+
+    /// The result, once the work is done.
+    package func wait() -> Result {
+        group.wait()
+        return result!
+    }
+}

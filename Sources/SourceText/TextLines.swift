@@ -13,30 +13,35 @@ public enum TextLines {
     /// and resume.
     public struct Cursor {
         public let text: String
-        private var start: String.Index
+        /// The byte offset of the next line.
+        private var offset = 0
 
         public init(_ text: String) {
+            var text = text
+            text.makeContiguousUTF8()
             self.text = text
-            start = text.utf8.startIndex
         }
 
         /// The next line (without its terminator) and its terminator, or nil at the end.
         public mutating func next() -> (line: Substring, terminator: Substring)? {
             let utf8 = text.utf8
-            guard start != utf8.endIndex else { return nil }
-            var i = start
-            while i != utf8.endIndex {
-                let byte = utf8[i]
-                if byte == 0x0A || byte == 0x0D {
-                    var next = utf8.index(after: i)
-                    if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                    defer { start = next }
-                    return (text[start..<i], text[i..<next])
+            let (lineEnd, next) = utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int) in
+                var i = offset
+                while i < bytes.count {
+                    let byte = bytes[i]
+                    if byte == 0x0A { return (i, i + 1) }
+                    if byte == 0x0D { return (i, i + 1 < bytes.count && bytes[i + 1] == 0x0A ? i + 2 : i + 1) }
+                    i += 1
                 }
-                i = utf8.index(after: i)
-            }
-            defer { start = utf8.endIndex }
-            return (text[start...], text[text.endIndex...])
+                return (i, i)
+            }!  // contiguous since init
+            guard next > offset else { return nil }
+            // Offsets on a native UTF-8 string give indices in O(1).
+            let lineStart = utf8.index(utf8.startIndex, offsetBy: offset)
+            let terminatorStart = utf8.index(lineStart, offsetBy: lineEnd - offset)
+            let terminatorEnd = utf8.index(terminatorStart, offsetBy: next - lineEnd)
+            offset = next
+            return (text[lineStart..<terminatorStart], text[terminatorStart..<terminatorEnd])
         }
     }
 

@@ -70,13 +70,19 @@ enum CorpusFiles {
     static func forEachPair(in document: CorpusDocument, extractor: PairExtractor, _ body: (AlignedPair) throws -> Void) throws {
         func extractLines(_ path: String) throws {
             extractor.beginDocument(source: path == "-" ? "<stdin>" : path)
-            // In batches of about a megabyte: each batch's lines are read on every core.
+            // In batches of about a megabyte: each batch's lines are read on every core while
+            // this thread reads the next batch and writes out the pairs of the one before.
             var batch = PairExtractor.PieceBatch()
-            try LineReader.forEachPiece(path) { piece, endsLine in
-                guard let full = batch.add(piece: piece, endsLine: endsLine) else { return }
-                for pair in extractor.extract(pieces: full) { try body(pair) }
+            do {
+                try LineReader.forEachPiece(path) { piece, endsLine in
+                    guard let full = batch.add(piece: piece, endsLine: endsLine) else { return }
+                    for pair in extractor.submit(pieces: full) { try body(pair) }
+                }
+                for pair in extractor.submit(pieces: batch.rest) { try body(pair) }
+            } catch {
+                _ = extractor.endDocument()  // the batch in flight is abandoned with the document
+                throw error
             }
-            for pair in extractor.extract(pieces: batch.rest) { try body(pair) }
             for pair in extractor.endDocument() { try body(pair) }
         }
         switch document {

@@ -1,0 +1,43 @@
+extension StringProtocol {
+    /// The Unicode scalars of the text as an array, decoded in one pass from its UTF-8:
+    /// what `Array(unicodeScalars)` gives, several times faster on long lines.
+    public var scalarArray: [Unicode.Scalar] {
+        if let scalars = utf8.withContiguousStorageIfAvailable(Self.decode) { return scalars }
+        return Array(unicodeScalars)
+    }
+
+    /// Whether the text's UTF-8 contains `byte` (an ASCII character, such as `<`).
+    public func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+
+    /// Decodes valid UTF-8 (as every Swift string is).
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var i = 0, o = 0
+            let n = bytes.count
+            while i < n {
+                let b0 = UInt32(bytes[i])
+                var value: UInt32
+                if b0 < 0x80 {
+                    value = b0
+                    i += 1
+                } else if b0 < 0xE0 {
+                    value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F
+                    i += 2
+                } else if b0 < 0xF0 {
+                    value = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F
+                    i += 3
+                } else {
+                    value = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                        | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F
+                    i += 4
+                }
+                // Swift strings hold valid UTF-8, so every value is a scalar.
+                (out.baseAddress! + o).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                o += 1
+            }
+            count = o
+        }
+    }
+}
