@@ -189,6 +189,24 @@ struct EnglishSpanChooser {
 
     /// Lower-case letters only, ü/v as u, tone marks removed.
     static func foldPinyin(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most English): letters lower-cased, v as u, the rest dropped, from bytes.
+            return String(unsafeUninitializedCapacity: text.utf8.count) { out in
+                var count = 0
+                for byte in text.utf8 {
+                    let lower = byte | 0x20
+                    guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { continue }
+                    out[count] = lower == 0x76 ? 0x75 : lower
+                    count += 1
+                }
+                return count
+            }
+        }
+        return foldPinyinScalars(text)
+    }
+
+    /// `foldPinyin` for any text, tone marks and ü included.
+    static func foldPinyinScalars(_ text: String) -> String {
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {

@@ -49,9 +49,8 @@ struct OriginalContent {
         while start < end, CharacterClass.quoteMarks.contains(line[start]) || CharacterClass.emphasisMarks.contains(line[start]) {
             start += 1
         }
-        let text = line.string(range)
-        let uncertain = (range).contains(where: { CharacterClass.queryMarks.contains(line[$0]) })
-            || text.contains("TODO") || text.contains("TBD")
+        let uncertain = range.contains(where: { CharacterClass.queryMarks.contains(line[$0]) })
+            || Self.contains("TODO", in: line, range) || Self.contains("TBD", in: line, range)
         // Latin text beside the Chinese: pinyin, a gloss, `lit. "..."`.
         var alternatives: [String] = []
         for part in [range.lowerBound..<start, end..<range.upperBound] where !part.isEmpty {
@@ -66,5 +65,15 @@ struct OriginalContent {
             }
         }
         return OriginalContent(zhRange: start..<end, uncertain: uncertain, alternatives: alternatives)
+    }
+
+    /// Whether `line[range]` contains the ASCII `word`.
+    static func contains(_ word: StaticString, in line: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        word.withUTF8Buffer { bytes in
+            guard bytes.count <= range.count else { return false }
+            return (range.lowerBound...(range.upperBound - bytes.count)).contains { start in
+                bytes.indices.allSatisfy { line[start + $0].value == UInt32(bytes[$0]) }
+            }
+        }
     }
 }

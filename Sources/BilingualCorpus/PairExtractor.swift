@@ -362,9 +362,14 @@ public final class PairExtractor {
     /// is another way of writing the original, not a rival rendering, and the checker's
     /// terminology rules leave it alone.
     private func markingTransliteration(_ pair: AlignedPair) -> AlignedPair {
-        guard !pair.evidence.contains("pinyin"), !pair.en.isEmpty,
-              pair.en.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }).allSatisfy(PinyinSpelling.isPinyin),
-              EnglishSpanChooser.foldPinyin(pair.en) == EnglishSpanChooser.foldPinyin(pinyin.searchKey(pair.zh)) else { return pair }
+        guard !pair.evidence.contains("pinyin"), !pair.en.isEmpty else { return pair }
+        // The original's key is usually known already (see `facts(of:)`); comparing the keys
+        // first rejects almost every pair before the English is split into words.
+        let facts = facts(of: pair.zh)
+        let key = facts.hanCount > 0 && facts.hanCount <= 8 ? facts.pinyinKey : pinyin.searchKey(pair.zh)
+        guard EnglishSpanChooser.foldPinyin(pair.en) == EnglishSpanChooser.foldPinyin(key),
+              pair.en.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }).allSatisfy(PinyinSpelling.isPinyin)
+        else { return pair }
         var marked = pair
         marked.evidence.append("pinyin")
         return marked

@@ -25,12 +25,27 @@ enum SuffixCorrespondence {
 
     /// Whether `word` (lower-cased) renders the original `zh` together with its final suffix.
     static func rendersSuffix(_ word: String, of zh: String) -> Bool {
-        suffix(of: zh)?.english.contains { word.count >= $0.count + 3 && word.hasSuffix($0) } ?? false
+        guard let entry = suffix(of: zh) else { return false }
+        let letters = word.unicodeScalars.count
+        return entry.english.contains { letters >= $0.utf8.count + 3 && word.utf8.reversed().starts(with: $0.utf8.reversed()) }
     }
 
-    /// The table's entry for the suffix `zh` ends in (the longest first: 主义者 before 者).
+    /// The table's Chinese suffixes as scalars, in the table's order.
+    private static let chineseScalars: [[Unicode.Scalar]] = table.map { Array($0.chinese.unicodeScalars) }
+
+    /// The table's entry for the suffix `zh` ends in (the longest first: 主义者 before 者),
+    /// counting Han characters only and needing one more before the suffix.
     private static func suffix(of zh: String) -> (chinese: String, english: [String])? {
-        let han = String(String.UnicodeScalarView(zh.unicodeScalars.filter(CharacterClass.isHan)))
-        return table.first { han.hasSuffix($0.chinese) && han.count > $0.chinese.count }
+        // The last four Han characters are enough to compare with the longest suffix.
+        var last: [Unicode.Scalar] = []
+        for scalar in zh.unicodeScalars.reversed() where CharacterClass.isHan(scalar) {
+            last.append(scalar)
+            if last.count == 4 { break }
+        }
+        for (index, chinese) in chineseScalars.enumerated()
+        where last.count > chinese.count && chinese.reversed().elementsEqual(last.prefix(chinese.count)) {
+            return table[index]
+        }
+        return nil
     }
 }

@@ -27,8 +27,20 @@ public enum ReporterKind: String, CaseIterable, Sendable {
 public enum JSONEscape {
     /// `value` as a JSON string literal; non-ASCII text is written as is (UTF-8).
     public static func string(_ value: String) -> String {
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + value + "\"" }
-        var out = "\""
+        var out = ""
+        append(value, to: &out)
+        return out
+    }
+
+    /// Appends `value` to `out` as a JSON string literal (see `string(_:)`).
+    public static func append(_ value: String, to out: inout String) {
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
+        out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -42,6 +54,6 @@ public enum JSONEscape {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }

@@ -42,4 +42,17 @@ import Testing
         #expect(agreeing == 20_000)
         #expect(pinyin > 1_000)  // the generator reaches both answers
     }
+
+    /// Folding ASCII from bytes gives what folding scalar by scalar gives.
+    @Test func asciiFoldingAgreesWithScalarFolding() {
+        let alphabet = Array("aAvVzZ09 '-.,_xQ[`{@")
+        var random = SeededGenerator(seed: 42)
+        for _ in 0..<5_000 {
+            var word = ""
+            for _ in 0..<random.int(0...12) { word.append(alphabet[random.index(alphabet.count)]) }
+            #expect(EnglishSpanChooser.foldPinyin(word) == EnglishSpanChooser.foldPinyinScalars(word), "\(word.debugDescription)")
+        }
+        #expect(EnglishSpanChooser.foldPinyin("Lǚ Xùn") == "luxun")
+        #expect(EnglishSpanChooser.foldPinyin("Qian Mu") == "qianmu")
+    }
 }
