@@ -39,14 +39,8 @@ func benchmarkExtract() throws {
     let shuyu = root.appendingPathComponent(".build/release/shuyu").path
     for _ in 0..<5 {
         grepTimes.append(measure(runs: 1) { run("/bin/grep", ["-c", "\\[", file.path]) })
-        inProcess.append(measure(runs: 1) {
-            extractor.beginDocument(source: "bench")
-            var count = 0
-            for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-                count += extractor.extract(line: String(Substring(line))).count
-            }
-            pairs = count + extractor.endDocument().count
-        })
+        // The library's whole-text call: batches of lines read on every core, as the CLI does.
+        inProcess.append(measure(runs: 1) { pairs = extractor.extract(text, source: "bench").count })
         if FileManager.default.isExecutableFile(atPath: shuyu) {
             wholeProcess.append(measure(runs: 1) { run(shuyu, ["extract", "--no-glossary", "--format", "jsonl", file.path]) })
         }
@@ -60,6 +54,27 @@ func benchmarkExtract() throws {
         let whole = median(wholeProcess)
         print("| `shuyu extract --format jsonl` whole process | \(fixed(whole, 3)) | \(fixed(megabytes / whole, 1)) | \(fixed(whole / grep, 1)) |")
     }
+    try benchmarkDensePairs(shuyu: shuyu)
+}
+
+/// The peers' English-with-originals input (`../shared/bench/inputs.py`: real text when the
+/// evaluation data has it, else synthetic sentences with a pair in nearly every one), when present.
+func benchmarkDensePairs(shuyu: String) throws {
+    let peers = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PEERS_DATA"] ?? (NSTemporaryDirectory() + "shuyu-peers-data"))
+    let file = peers.appendingPathComponent("en_zh_text.txt")
+    guard FileManager.default.fileExists(atPath: file.path), FileManager.default.isExecutableFile(atPath: shuyu) else {
+        print("\n(../shared/bench's en_zh_text.txt not found: run ../shared/bench/inputs.py; skipped)")
+        return
+    }
+    let megabytes = Double((try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0) / 1e6
+    var grepTimes: [Double] = [], wholeProcess: [Double] = []
+    for _ in 0..<3 {
+        grepTimes.append(measure(runs: 1) { run("/bin/grep", ["-c", "\\[", file.path]) })
+        wholeProcess.append(measure(runs: 1) { run(shuyu, ["extract", "--no-glossary", "--format", "jsonl", file.path]) })
+    }
+    let grep = median(grepTimes), whole = median(wholeProcess)
+    print("\n\(fixed(megabytes, 1)) MB of ../shared/bench's en_zh_text.txt: `shuyu extract --format jsonl` whole process \(fixed(whole, 3)) s, "
+          + "\(fixed(megabytes / whole, 1)) MB/s; `grep -c '\\['` \(fixed(grep, 3)) s")
 }
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
