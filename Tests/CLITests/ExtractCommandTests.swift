@@ -63,6 +63,32 @@ import Testing
         #expect(result.stderr.contains("bad.md:2:4: error: invalid UTF-8 at byte offset 26"))
     }
 
+    /// Files of more than one batch: while the other cores read a batch, the next is read
+    /// from the file, so an error there must still be reported (and nothing left running),
+    /// and each document's pairs must be its own.
+    @Test func batchesInFlightEndWithTheirDocument() throws {
+        let line = "The lab behind Moonshot AI [月之暗面] ships a new model again this week.\n"
+        let count = 1_150_000 / line.utf8.count
+        let big = String(repeating: line, count: count)
+        let dir = try folder(with: ["a.md": big, "b.md": "Stepfun [阶跃星辰]\n" + big])
+        let both = try CLI.run(["extract", "--no-glossary", "--format", "jsonl", "a.md", "b.md"], directory: dir)
+        #expect(both.status == 0)
+        let lines = both.stdout.split(separator: "\n")
+        #expect(lines.count == 2 * count + 1)
+        // a.md's pairs, in line order, then b.md's, numbered from its own first line.
+        #expect(lines.prefix(count).allSatisfy { $0.contains("\"file\":\"a.md\"") })
+        #expect(lines[count - 1].contains("\"line\":\(count),"))
+        #expect(lines[count].contains("\"zh\":\"阶跃星辰\"") && lines[count].contains("\"file\":\"b.md\",\"line\":1,"))
+        #expect(lines.last?.contains("\"file\":\"b.md\",\"line\":\(count + 1),") == true)
+
+        var bytes = Array(big.utf8)
+        bytes += Array("ok ".utf8) + [0xFF, 0x0A] + Array(line.utf8)
+        try Data(bytes).write(to: dir.appendingPathComponent("bad.md"))
+        let bad = try CLI.run(["extract", "--no-glossary", "--format", "jsonl", "bad.md"], directory: dir)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("bad.md:\(count + 1):4: error: invalid UTF-8 at byte offset \(big.utf8.count + 3)"))
+    }
+
     @Test func mergeKeepsExistingBytesAndReportsConflicts() throws {
         let original = "# team glossary\nzh\ten\tstatus\tnote\n月之暗面\tMoonshot AI\tapproved\tkeep AI\n"
         let dir = try folder(with: [
