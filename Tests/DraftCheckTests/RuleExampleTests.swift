@@ -82,6 +82,23 @@ func markers(_ text: String) -> (String, [SourceText.SourceLocation]) {
         #expect(found.first?.notes.map { "\($0.source):\($0.location)" } == ["a.md:1:1", "a.md:1:29"])
     }
 
+    /// On a tie, the rendering seen first is the reference, whatever order a dictionary
+    /// would give (ten originals, so a hash-ordered choice would show).
+    @Test func tiedRenderingsReferToTheFirstSeen() {
+        let extractor = try! PairExtractor()
+        let names = ["Alpha Labs", "Beta Labs", "Gamma Labs"]
+        let originals = ["甲公司", "乙公司", "丙公司", "丁公司", "戊公司", "己公司", "庚公司", "辛公司", "壬公司", "癸公司"]
+        var text = ""
+        for zh in originals {
+            // Alpha once, then Gamma twice and Beta twice: Gamma is the reference.
+            for name in [names[0], names[2], names[1], names[2], names[1]] { text += "We met \(name) [\(zh)] today.\n" }
+        }
+        let document = DraftDocument(text: text, source: "a.md", extractor: extractor)
+        let found = Checker(rules: [InconsistentRenderingRule.self]).check([document])
+        #expect(found.count == 30)
+        #expect(found.filter { $0.message.contains("here but 'Gamma Labs'") }.count == 30)
+    }
+
     /// Translations into different languages render an original differently by design.
     @Test func renderingsAreComparedWithinOneTargetLanguage() {
         let extractor = try! PairExtractor()

@@ -55,11 +55,15 @@ public struct InconsistentRenderingRule: CheckRule {
             let list = uses[zh]!
             let keys = list.map { RenderingKey.of($0.pair.en) }  // once per use
             var counts: [String: Int] = [:]
-            for key in keys { counts[key, default: 0] += 1 }
+            var firstSeen: [String: Int] = [:]
+            for (index, key) in keys.enumerated() {
+                counts[key, default: 0] += 1
+                if firstSeen[key] == nil { firstSeen[key] = index }
+            }
             guard counts.count > 1 else { continue }
-            // The most used rendering (first seen on a tie) is the reference.
-            let firstKey = keys[0]
-            let reference = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key != firstKey && b.key == firstKey }!.key
+            // The most used rendering (the first seen of those tied) is the reference; not the
+            // dictionary's order, which changes from run to run.
+            let reference = counts.max { a, b in a.value != b.value ? a.value < b.value : firstSeen[a.key]! > firstSeen[b.key]! }!.key
             let referenceUses = list.indices.filter { keys[$0] == reference }.map { list[$0] }
             for (use, key) in zip(list, keys) where !Self.sameHead(key, reference) {
                 let notes = referenceUses.prefix(3).map {
