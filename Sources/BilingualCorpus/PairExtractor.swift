@@ -141,6 +141,46 @@ public final class PairExtractor {
         return finished
     }
 
+    /// A whole line that the caller has already decoded and masked with a `LineMasker`
+    /// of its own, from the document's first line on (the draft checker does, for its rules).
+    public struct MaskedLine: Sendable {
+        public var scalars: [Unicode.Scalar]
+        public var masked: [Bool]
+        /// Whether the whole line is code (the masker's `lineIsCode`).
+        public var isCode: Bool
+
+        public init(scalars: [Unicode.Scalar], masked: [Bool], isCode: Bool) {
+            self.scalars = scalars
+            self.masked = masked
+            self.isCode = isCode
+        }
+    }
+
+    /// `submit(pieces:)` for the next whole lines of the document, already masked: the
+    /// extractor follows them without decoding or masking them again, and finds the same pairs.
+    public func submit(maskedLines: [MaskedLine]) -> [AlignedPair] {
+        precondition(!lineContinues, "masked lines are whole lines")
+        var lines: [PreparedLine] = []
+        for line in maskedLines {
+            lineNumber += 1
+            guard !line.isCode else { continue }
+            // What `prepare` reads from the UTF-8 bytes, read from the scalars.
+            var hasHan = false, hasDigit = false
+            for scalar in line.scalars {
+                let value = scalar.value
+                if value >= 0x2000 { hasHan = true; hasDigit = true; break }
+                if (0x30...0x39).contains(value) || (0x80...0xBF).contains(value) { hasDigit = true }
+            }
+            guard hasHan || hasDigit else { continue }
+            if let prepared = follow(line.scalars, masked: line.masked, hasHan: hasHan, hasDigit: hasDigit, columnOffset: 0) {
+                lines.append(prepared)
+            }
+        }
+        let finished = flush()
+        inFlight = start(lines)
+        return finished
+    }
+
     /// The batch whose lines the other cores are reading (see `submit(pieces:)`).
     private var inFlight: BackgroundJob<[AlignedPair]>?
 
@@ -255,7 +295,13 @@ public final class PairExtractor {
         let line = text.scalarArray
         let masked = masker.mask(line)
         if masker.lineIsCode { return nil }
+        return follow(line, masked: masked, hasHan: hasHan, hasDigit: hasDigit, columnOffset: columnOffset)
+    }
 
+    /// Follows the footnote definitions and markers of a line (or piece) that is not code
+    /// and returns it when it may hold pairs. `hasHan`: it has a scalar from U+2000 on;
+    /// `hasDigit`: a digit, a Latin-1 superscript, or `hasHan`.
+    private func follow(_ line: [Unicode.Scalar], masked: [Bool], hasHan: Bool, hasDigit: Bool, columnOffset: Int) -> PreparedLine? {
         if let definition = Footnotes.definition(line, lineNumber: lineNumber) {
             definitions.append(definition)
         } else if hasDigit {

@@ -28,38 +28,34 @@ public struct DraftDocument: Sendable {
     /// The pairs found in the text.
     public var pairs: [AlignedPair]
 
-    /// Prepares `text`, read from `source`, with the pairs `extractor` finds. The lines
-    /// and the pairs are prepared at the same time, on two cores.
+    /// Prepares `text`, read from `source`, with the pairs `extractor` finds. The extractor
+    /// reads the lines prepared here (so the rules and the pairs see the same masks), a
+    /// batch at a time on the other cores while this thread prepares the next batch.
     public init(text: String, source: String, extractor: PairExtractor) {
         self.source = source
-        let shared = SharedExtractor(extractor: extractor)
-        enum Part { case lines([Line], [Int: Set<String>]), pairs([AlignedPair]) }
-        let parts = concurrently(2) { index -> Part in
-            if index == 1 { return .pairs(shared.extractor.extract(text, source: source)) }
-            let (lines, suppressed) = Self.lines(of: text)
-            return .lines(lines, suppressed)
-        }
-        guard case let .lines(lines, suppressed) = parts[0], case let .pairs(pairs) = parts[1] else { fatalError("parts out of order") }
-        self.lines = lines
-        self.suppressed = suppressed
-        self.pairs = pairs
-    }
-
-    /// The lines of `text`, masked and with their brackets, and the rules suppressed per line.
-    private static func lines(of text: String) -> ([Line], [Int: Set<String>]) {
         var lines: [Line] = []
         var masker = LineMasker()
         var suppressed: [Int: Set<String>] = [:]
         var disabled: Set<String> = []
         var nextLine: Set<String> = []
-        var number = 0
+        var pairs: [AlignedPair] = []
+        var batch: [PairExtractor.MaskedLine] = []
+        var batchBytes = 0
+        extractor.beginDocument(source: source)
         for raw in TextLines.lines(text) {
-            number += 1
+            let number = lines.count + 1
             let scalars = raw.scalarArray
             let masked = masker.mask(scalars)
             var line = Line(number: number, scalars: scalars, masked: masked, isCode: masker.lineIsCode)
             if !line.isCode { line.brackets = BracketEvents.compute(line) }
             lines.append(line)
+            batch.append(PairExtractor.MaskedLine(scalars: scalars, masked: masked, isCode: line.isCode))
+            batchBytes += raw.utf8.count
+            if batchBytes >= PairExtractor.PieceBatch.size {
+                pairs += extractor.submit(maskedLines: batch)
+                batch = []
+                batchBytes = 0
+            }
             let active = disabled.union(nextLine)
             if !active.isEmpty { suppressed[number] = active }
             nextLine = []
@@ -72,7 +68,11 @@ public struct DraftDocument: Sendable {
                 }
             }
         }
-        return (lines, suppressed)
+        pairs += extractor.submit(maskedLines: batch)
+        pairs += extractor.endDocument()
+        self.lines = lines
+        self.suppressed = suppressed
+        self.pairs = pairs
     }
 
     /// Whether `rule` is switched off on `line`.
@@ -80,11 +80,6 @@ public struct DraftDocument: Sendable {
         guard let set = suppressed[line] else { return false }
         return set.contains(rule) || set.contains("*")
     }
-}
-
-/// The extractor, handed to the one job that uses it while the lines are prepared.
-private struct SharedExtractor: @unchecked Sendable {
-    let extractor: PairExtractor
 }
 
 extension DraftDocument {
