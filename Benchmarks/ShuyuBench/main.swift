@@ -65,3 +65,5 @@ if which == "lookup" || which == "all" { try benchmarkLookup() }
 if which == "tm" || which == "all" { try benchmarkMemory() }
 if which == "check" || which == "all" { try benchmarkCheck() }
 if which == "server" || which == "all" { try benchmarkSharedStore() }
+// The scratch file the timed programs write their output to (see `run`).
+try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "shuyu-bench-output-\(getpid())")
