@@ -349,9 +349,25 @@ struct EnglishSpanChooser {
             while next < tokens.count - 1, EnglishWords.connectors.contains(tokens[next].lowercased) { next += 1 }
             first = next
         }
+        first = Self.droppingPersonTitle(tokens, from: first, facts: facts)
         guard tokens[first].isWord else { return nil }
         let confidence = tokens.count - first <= max(2, facts.wordCount + 2) ? 0.8 : 0.65
         return EnglishChoice(range: tokens[first].range.lowerBound..<tokens.last!.range.upperBound, confidence: confidence, evidence: "capitalization")
+    }
+
+    /// A person's title before an institution's name: `Dean of the Confucian Institute
+    /// 孔子研究院` names the institute; the dean is the translator's sentence. Returns the
+    /// first token after `Dean of the` when the run from `first` starts with capitalized title
+    /// words and `of`, and the original has no word for a person (院长, 书记, 主任, 卿 ...).
+    static func droppingPersonTitle(_ tokens: [EnglishToken], from first: Int, facts: OriginalFacts) -> Int {
+        var k = first
+        while k < tokens.count, tokens[k].isWord, tokens[k].isCapitalized, EnglishWords.personTitles.contains(tokens[k].lowercased) { k += 1 }
+        guard k > first, k < tokens.count, tokens[k].lowercased == "of" else { return first }
+        k += 1
+        if k < tokens.count, tokens[k].lowercased == "the" { k += 1 }
+        guard k < tokens.count, tokens[k].isWord, tokens[k].isCapitalized,
+              !EnglishWords.namesPerson(facts.zh) else { return first }
+        return k
     }
 
     /// Whether, skipping connectors (`of the`), a capitalized content word stands before `tokens[k]`.

@@ -43,6 +43,27 @@ enum EnglishWords {
     static let genericHeads: Set<String> = ["policy", "policies", "project", "projects", "campaign", "initiative", "movement",
                                             "plan", "programme", "program", "strategy", "slogan", "concept", "idea", "notion",
                                             "term", "phrase", "expression", "formula", "principle", "firms", "companies", "model"]
+    /// Titles of people that stand before the institution they serve (`Dean of`, `Party Secretary of`).
+    static let personTitles: Set<String> = ["dean", "director", "president", "chairman", "chairwoman", "chair", "secretary",
+                                            "head", "chief", "professor", "fellow", "member", "members", "vice", "deputy",
+                                            "executive", "associate", "assistant", "honorary", "former", "party", "general",
+                                            "editor", "founder", "principal", "rector", "chancellor", "researcher", "lecturer"]
+    /// Words that make a Chinese term name a person or an office (院长, 书记, 主任, 委员,
+    /// 国务卿): then a title in the English translates them.
+    static let personMorphemes: [[Unicode.Scalar]] = [
+        "长", "书记", "主任", "主席", "主编", "主持", "员", "卿", "官", "相", "师", "者", "教授", "院士", "博士", "董事",
+        "理事", "经理", "编辑", "总裁", "总监", "大使", "帅", "王", "帝", "君", "学生", "研究生", "创始人", "负责人",
+        "发言人", "人士",
+    ].map { Array($0.unicodeScalars) }
+
+    /// Whether `zh` holds one of `personMorphemes`.
+    static func namesPerson(_ zh: String) -> Bool {
+        let scalars = Array(zh.unicodeScalars)
+        return personMorphemes.contains { word in
+            scalars.count >= word.count && (0...(scalars.count - word.count)).contains { scalars[$0..<($0 + word.count)].elementsEqual(word) }
+        }
+    }
+
     /// Conjunctions that do not open a translated clause.
     static let clauseOpeners: Set<String> = ["and", "but", "or", "so", "then", "yet", "because", "while"]
 

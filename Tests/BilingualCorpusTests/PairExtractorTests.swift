@@ -84,6 +84,13 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // A suffix makes a noun even with a pronoun inside, and a negated verb makes a clause.
         .init("a self-centred [我向中心主义] worldview", "我向中心主义 → self-centred (bracket)"),
         .init("they said that in the end, the plan will not hold [计划终究撑不住].", "计划终究撑不住 → the plan will not hold (bracket)"),
+        // A person's title before an institution is the translator's; an original with a word
+        // for the person keeps it.
+        .init("(b. 1957, Dean of Yuanxiang Academy 元亨书院, Taiwan)", "元亨书院 → Yuanxiang Academy (inline)"),
+        .init("she became Party Secretary of the Institute of Political Science [政治学研究所] later",
+              "政治学研究所 → Institute of Political Science (bracket)"),
+        .init("he met the Secretary of State [国务卿] and the Dean of the Law School [法学院院长]",
+              "国务卿 → Secretary of State (bracket)", "法学院院长 → Dean of the Law School (bracket)"),
     ]
 
     static let traps: [String] = [
