@@ -94,7 +94,7 @@ let package = Package(
                                                          .product(name: "PropertyBased", package: "swift-property-based")]),
         // Seeded generators shared by the tests and benchmarks.
         .target(name: "ShuyuTestSupport", dependencies: ["TranslationMemory"], path: "Tests/ShuyuTestSupport"),
-        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "ICUText", "ShuyuTestSupport"]),
+        .testTarget(name: "TranslationMemoryTests", dependencies: ["TranslationMemory", "ICUText", "SourceText", "ShuyuTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory", "ChineseText", "ShuyuTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "PostgresClient", "Store", "TranslationMemory", "ShuyuTestSupport"]),
         .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"], resources: [.copy("Regressions")]),

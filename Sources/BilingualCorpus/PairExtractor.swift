@@ -382,8 +382,13 @@ public final class PairExtractor {
                 }
             } else if let b = before, isChineseEnd(line, b), let english = englishContent(line, span.contentRange) {
                 // 中文 + (English)
+                // In English prose, Chinese that follows English is an inline original whatever
+                // part of it the chooser would take (`…xiandaihua 没有土地改革…的现代化 [Without
+                // land reform, …]`): the bracket belongs to that pair (see `inlinePairs`).
                 if let choice = chinese.choose(line, floor: floor, end: span.open, englishWords: english.words, english: english.text),
-                   !followsEnglish(line, choice.range.lowerBound, floor: floor) {
+                   !followsEnglish(line, choice.range.lowerBound, floor: floor),
+                   !(letters?.isEnglishProse(0..<line.count, words: 4) == true
+                     && Self.followsOtherEnglish(line, Self.chineseRunStart(line, before: span.open, floor: floor), floor: floor, than: english.text)) {
                     let zh = line.string(choice.range)
                     let enStart = english.range.lowerBound
                     pairs.append(AlignedPair(
@@ -737,10 +742,96 @@ public final class PairExtractor {
             if inSlot && choice.evidence != "pinyin" && choice.evidence != "glossary" { continue }
             var pair = makePair(zh: zh, zhStart: start, line: line, number: number, choice: choice, kind: .inline, uncertain: false, alternatives: [])
             pair.confidence = max(0.3, pair.confidence - 0.1)
+            // A romanized title with its original and then its translation in brackets, as
+            // references cite Chinese works: `Meiyou tudi gaige … 没有土地改革… [Without land
+            // reform, …]`. The English in brackets renders the original; the pinyin spells it.
+            // Not after a name (`Dong Zhongshu 董仲舒 (179-104 B.C.)`, `Xu Shuming 徐书鸣
+            // (journalist)`: every word capitalized) and not before a gloss or an aside in lower
+            // case (`qianggu 强箍 (to muzzle)`) or of one word (`Dongfang zaobao 东方早报 (Shanghai)`).
+            if !pair.en.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }),
+               let translation = bracketedTranslation(line, masked: masked, after: zhEnd),
+               translation.text.first?.isUppercase == true, translation.text.split(separator: " ").count >= 2,
+               spellsPinyin(pair.en, of: zh) {
+                pair.alternatives = [pair.en] + translation.alternatives
+                pair.en = translation.text
+                pair.enLocation.column = translation.range.lowerBound + 1
+                pair.evidence = ["pinyin", "bracketed translation"]
+            }
             pairs.append(pair)
             floor = end
         }
         return pairs
+    }
+
+    /// Whether the Chinese at `start` directly follows an English word (spaces and emphasis
+    /// between) that `english` does not hold: the word of a mixed term (`Nadaraya-Watson核回归
+    /// (Nadaraya-Watson kernel regression)`) is in its translation; romanized words before an
+    /// original are not.
+    static func followsOtherEnglish(_ line: [Unicode.Scalar], _ start: Int, floor: Int, than english: String) -> Bool {
+        var end = start
+        while end > floor, CharacterClass.isSpace(line[end - 1]) || CharacterClass.emphasisMarks.contains(line[end - 1]) { end -= 1 }
+        var first = end
+        while first > floor, CharacterClass.isLatinLetter(line[first - 1]) { first -= 1 }
+        guard first < end else { return false }
+        let word = line.string(first..<end).lowercased()
+        return !english.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == word }
+    }
+
+    /// Where the Chinese that ends before `end` (spaces aside) begins: Han characters with
+    /// Chinese punctuation, digits and spaces between them.
+    static func chineseRunStart(_ line: [Unicode.Scalar], before end: Int, floor: Int) -> Int {
+        var k = end
+        while k > floor, CharacterClass.isSpace(line[k - 1]) { k -= 1 }
+        var start = k
+        while k > floor {
+            let c = line[k - 1]
+            if CharacterClass.isHan(c) {
+                start = k - 1
+            } else if !(CharacterClass.chinesePunctuation.contains(c) || CharacterClass.isDigit(c) || CharacterClass.isSpace(c)) {
+                break
+            }
+            k -= 1
+        }
+        return start
+    }
+
+    /// The English in a bracket right after `end` (spaces between), when it reads as a
+    /// rendering (not an aside, a year or a citation: see `englishContent`). A comma inside
+    /// belongs to a translated title or sentence (`[Without land reform, there would be…]`)
+    /// unless what follows it is short, an abbreviation or a second term.
+    private func bracketedTranslation(_ line: [Unicode.Scalar], masked: [Bool], after end: Int)
+        -> (text: String, range: Range<Int>, words: Int, alternatives: [String])? {
+        var open = end
+        while open < line.count, CharacterClass.isSpace(line[open]) { open += 1 }
+        guard open < line.count, !masked[open], Brackets.isOpener(line[open]), let closer = Brackets.closer(for: line[open]) else { return nil }
+        var depth = 0
+        var close = open
+        while close < line.count, close - open <= Self.longestOriginal {
+            if line[close] == line[open] { depth += 1 }
+            if line[close] == closer {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            close += 1
+        }
+        guard close < line.count, close - open <= Self.longestOriginal, line[close] == closer,
+              let content = englishContent(line, (open + 1)..<close) else { return nil }
+        guard content.alternatives.contains(where: { $0.split(separator: " ").count > 3 }) else { return content }
+        var whole = (open + 1)..<close
+        while !whole.isEmpty, CharacterClass.isSpace(line[whole.lowerBound]) { whole = (whole.lowerBound + 1)..<whole.upperBound }
+        while !whole.isEmpty, CharacterClass.isSpace(line[whole.upperBound - 1]) { whole = whole.lowerBound..<(whole.upperBound - 1) }
+        return (line.string(whole), whole, content.words, [])
+    }
+
+    /// Whether `english` spells the pinyin of `zh`, letters alone compared (tones, spaces,
+    /// digits and punctuation aside): `Qu zhengzhihua de zhengzhi: duan 20 shiji` and
+    /// 去政治化的政治：短20世纪. Four letters at least, so a short word cannot match by chance;
+    /// one letter in eight may differ, for characters with more than one reading (土地 is
+    /// `tudi`, where a character-by-character reading gives `tude`).
+    private func spellsPinyin(_ english: String, of zh: String) -> Bool {
+        let letters = EnglishSpanChooser.foldPinyin(english)
+        guard letters.utf8.count >= 4 else { return false }
+        return EditDistance.distance(letters, EnglishSpanChooser.foldPinyin(pinyin.searchKey(zh)), limit: letters.utf8.count / 8) != nil
     }
 }
 
@@ -776,12 +867,12 @@ struct LetterCounts {
         }
     }
 
-    /// Whether `range` is English prose with at most a little Chinese: at least two English
-    /// words, and more than three Latin letters per Han character.
-    func isEnglishProse(_ range: Range<Int>) -> Bool {
+    /// Whether `range` is English prose with at most a little Chinese: at least `minimum`
+    /// English words (two unless given), and more than three Latin letters per Han character.
+    func isEnglishProse(_ range: Range<Int>, words minimum: Int32 = 2) -> Bool {
         let a = 3 * range.lowerBound, b = 3 * range.upperBound
         let latin = counts[b] - counts[a], words = counts[b + 1] - counts[a + 1], han = counts[b + 2] - counts[a + 2]
-        return han > 0 && words >= 2 && latin > 3 * han
+        return han > 0 && words >= minimum && latin > 3 * han
     }
 }
 

@@ -1,3 +1,5 @@
+import SourceText
+
 /// The differences between a stored source and the query it matched, as runs of
 /// the stored text: kept, replaced (with the query's words), removed (in the stored
 /// text only) or added (in the query only).

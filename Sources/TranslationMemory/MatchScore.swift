@@ -1,3 +1,5 @@
+import SourceText
+
 /// How similar a stored source is to a query, from 0 to 100, with the parts of the
 /// score spelled out.
 ///

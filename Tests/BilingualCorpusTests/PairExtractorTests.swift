@@ -91,6 +91,13 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
               "政治学研究所 → Institute of Political Science (bracket)"),
         .init("he met the Secretary of State [国务卿] and the Dean of the Law School [法学院院长]",
               "国务卿 → Secretary of State (bracket)", "法学院院长 → Dean of the Law School (bracket)"),
+        // A romanized title, its original, then its translation: the translation renders it
+        // (a reading of 地 other than the usual one still spells it); a name keeps its pinyin,
+        // and a bracket after it is an aside, as is a gloss in lower case.
+        .init("See Li, “Meiyou tudi gaige jiu meiyou Zhongguo de xiandaihua没有土地改革就没有中国的现代化 [Without land reform, there would be no Chinese modernization], 2009.",
+              "没有土地改革就没有中国的现代化 → Without land reform, there would be no Chinese modernization (inline)"),
+        .init("as Dong Zhongshu 董仲舒 (179-104 B.C.) wrote", "董仲舒 → Dong Zhongshu (inline)"),
+        .init("the state put on a qianggu 强箍 (to muzzle or straitjacket) then", "强箍 → qianggu (inline)"),
     ]
 
     static let traps: [String] = [

@@ -1,6 +1,7 @@
 import ICUText
 import Testing
 import ShuyuTestSupport
+import SourceText
 import TranslationMemory
 
 @Suite struct MatchingTests {

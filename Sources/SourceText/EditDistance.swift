@@ -1,6 +1,17 @@
 /// Levenshtein distance between token sequences (insertions, deletions and
-/// substitutions all cost 1).
+/// substitutions all cost 1): translation-memory tokens, or the scalars of two strings.
 public enum EditDistance {
+    /// The distance between the Unicode scalars of `a` and `b`.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = a.unicodeScalars.map { UInt64($0.value) }, y = b.unicodeScalars.map { UInt64($0.value) }
+        return distance(x, y, limit: max(x.count, y.count)) ?? max(x.count, y.count)
+    }
+
+    /// The distance between the Unicode scalars of `a` and `b` if it is at most `limit`, else `nil`.
+    public static func distance(_ a: String, _ b: String, limit: Int) -> Int? {
+        distance(a.unicodeScalars.map { UInt64($0.value) }, b.unicodeScalars.map { UInt64($0.value) }, limit: limit)
+    }
+
     /// The distance between `a` and `b` if it is at most `limit`, else `nil`.
     ///
     /// - Complexity: O(`limit` × max(`a.count`, `b.count`)): only the diagonal band
