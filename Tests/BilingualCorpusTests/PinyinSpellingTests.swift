@@ -33,8 +33,7 @@ import Testing
         var random = SeededGenerator(seed: 0xC0FFEE)
         var agreeing = 0, pinyin = 0
         for _ in 0..<20_000 {
-            var word = ""
-            for _ in 0..<random.int(2...9) { word.append(alphabet[random.index(alphabet.count)]) }
+            let word = random.string(of: alphabet, length: 2...9)
             let expected = reference(word)
             if PinyinSpelling.isPinyin(word) == expected { agreeing += 1 } else { Issue.record("\(word.debugDescription): expected \(expected)") }
             if expected { pinyin += 1 }
@@ -48,8 +47,7 @@ import Testing
         let alphabet = Array("aAvVzZ09 '-.,_xQ[`{@")
         var random = SeededGenerator(seed: 42)
         for _ in 0..<5_000 {
-            var word = ""
-            for _ in 0..<random.int(0...12) { word.append(alphabet[random.index(alphabet.count)]) }
+            let word = random.string(of: alphabet, length: 0...12)
             #expect(EnglishSpanChooser.foldPinyin(word) == EnglishSpanChooser.foldPinyinScalars(word), "\(word.debugDescription)")
         }
         #expect(EnglishSpanChooser.foldPinyin("Lǚ Xùn") == "luxun")

@@ -25,6 +25,13 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         Int(next() % UInt64(count))
     }
 
+    /// A string of `length` characters drawn from `alphabet`.
+    public mutating func string(of alphabet: [Character], length: ClosedRange<Int>) -> String {
+        var text = ""
+        for _ in 0..<int(length) { text.append(alphabet[index(alphabet.count)]) }
+        return text
+    }
+
     /// A coin toss.
     public mutating func bool() -> Bool {
         next() & 1 == 0

@@ -17,8 +17,7 @@ import Testing
         let alphabet = Array("aAbsSiIeEyYz09 -/;.,()'\t\r\nss ies IES")
         var random = SeededGenerator(seed: 0x5EED)
         for _ in 0..<5_000 {
-            var text = ""
-            for _ in 0..<random.int(1...16) { text.append(alphabet[random.index(alphabet.count)]) }
+            let text = random.string(of: alphabet, length: 1...16)
             #expect(CandidateGlossary.asciiRenderingKey(text) == CandidateGlossary.unicodeRenderingKey(text), "\(text.debugDescription)")
         }
     }
