@@ -104,8 +104,16 @@ public enum PinyinSyllable {
     }
 
     /// The syllable with a tone mark, from any spelling: `juan3` → `juǎn`, `lu:4` → `lǜ`.
-    /// The mark goes on a or e; on the o of ou; otherwise on the last vowel.
+    /// The mark goes on a or e; on the o of ou; otherwise on the last vowel. A capital
+    /// stays (`Wang2` → `Wáng`: CC-CEDICT writes names so).
     public static func toneMarked(_ syllable: String) -> String {
+        let marked = lowerToneMarked(syllable)
+        guard let first = syllable.unicodeScalars.first, first.properties.isUppercase,
+              let head = marked.unicodeScalars.first else { return marked }
+        return head.properties.uppercaseMapping + String(marked.unicodeScalars.dropFirst())
+    }
+
+    private static func lowerToneMarked(_ syllable: String) -> String {
         let (letters, tone) = decompose(syllable)
         guard (1...4).contains(tone) else { return letters }
         var scalars = Array(letters.unicodeScalars)

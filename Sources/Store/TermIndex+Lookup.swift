@@ -177,6 +177,12 @@ extension TermIndex {
         var report = TermReport(zh: zh, match: match)
         var renderingIndex: [String: Int] = [:]
         var glossaryPinyin = "", dictionaryPinyin = "", corpusPinyin = ""
+        // The dictionary's first reading, or the same in lower case when it is a name's and
+        // the common word reads alike (王: `Wáng` the surname, `wáng` king).
+        let readings = rows.compactMap { row -> String? in (row["kind"] as String) == "dictionary" ? row["pinyin"] : nil }
+        if let first = readings.first {
+            dictionaryPinyin = readings.first { $0 != first && $0.lowercased() == first.lowercased() } ?? first
+        }
         for row in rows {
             let kind: String = row["kind"]
             let source: String = row["source"]
@@ -186,7 +192,6 @@ extension TermIndex {
             let pinyin: String = row["pinyin"]
             switch kind {
             case "dictionary":
-                if dictionaryPinyin.isEmpty { dictionaryPinyin = pinyin }
                 let traditional: String = row["traditional"]
                 if traditional != zh, !traditional.isEmpty, !report.traditional.contains(traditional) { report.traditional.append(traditional) }
                 let senses = en.replacingOccurrences(" / ", with: "; ")  // stored `a / b`, shown `a; b`

@@ -16,7 +16,7 @@ public final class TermIndex {
     /// A pool (readers never wait for a refresh) when the index may be written; a
     /// read-only queue, which opens faster, for a lookup on a fresh index.
     let pool: any DatabaseWriter
-    static let schemaVersion = 5
+    static let schemaVersion = 6
 
     /// What a refresh did.
     public struct RefreshReport: Sendable {

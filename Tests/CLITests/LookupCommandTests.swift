@@ -33,6 +33,9 @@ func makeLookupProject() throws -> URL {
             卷子 卷子 [juan4 zi5] /test paper/
             銀行 银行 [yin2 hang2] /bank/CL:家[jia1]/
             長城 长城 [Chang2 cheng2] /the Great Wall/
+            王 王 [Wang2] /surname Wang/
+            王 王 [wang2] /king or monarch/
+            王 王 [wang4] /to rule/
 
             """,
     ]
@@ -86,7 +89,10 @@ func makeLookupProject() throws -> URL {
         #expect(result.stdout.hasPrefix("银行 (銀行)  yín háng\n  bank  approved"))
         #expect(result.stdout.contains("  dictionary: bank; CL:家[jia1]"))
         let wall = try CLI.run(["lookup", "长城", "--dictionary", "dict/cedict.u8", "--format", "json"], directory: dir)
-        #expect(wall.stdout.contains("\"pinyin\":\"cháng chéng\""))
+        #expect(wall.stdout.contains("\"pinyin\":\"Cháng chéng\""))  // CC-CEDICT capitalizes names
+        // A surname's reading is told apart from the common word's, which heads the entry.
+        let king = try CLI.run(["lookup", "王", "--dictionary", "dict/cedict.u8"], directory: dir)
+        #expect(king.stdout.hasPrefix("王  wáng\n  dictionary: [Wáng] surname Wang\n  dictionary: king or monarch\n  dictionary: [wàng] to rule\n"))
     }
 
     @Test func forbiddenRenderingsAreShownAsSuch() throws {

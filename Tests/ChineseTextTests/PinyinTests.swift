@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test(arguments: [("juan3", "juǎn"), ("lu:4", "lǜ"), ("lv4", "lǜ"), ("gou3", "gǒu"), ("hui1", "huī"),
-                      ("xiong2", "xióng"), ("ma5", "ma"), ("ma", "ma"), ("liu2", "liú"), ("Zhong1", "zhōng")])
+                      ("xiong2", "xióng"), ("ma5", "ma"), ("ma", "ma"), ("liu2", "liú"), ("Zhong1", "Zhōng"), ("Wang2", "Wáng"), ("An1", "Ān"), ("Lu:3", "Lǚ"), ("ZHONG1", "Zhōng")])
     func toneNumbersToMarks(_ pair: (String, String)) {
         #expect(PinyinSyllable.toneMarked(pair.0) == pair.1)
     }
