@@ -83,7 +83,7 @@ struct EnglishSpanChooser {
         if let span = pinyinMatch(tokens, facts) { return span }
         // 3. Quotes or emphasis around the English (and the original).
         if let span = quoted(line, floor: floor, end: markEnd, closingMarks: closingMarks, after: after, tokens: tokens, facts: facts) {
-            return span
+            return withNamePrefix(span, line: line, floor: floor, tokens: tokens, facts: facts)
         }
         // 4. A clause translated by a clause.
         if facts.isClause { return clause(tokens, facts) }
@@ -92,7 +92,26 @@ struct EnglishSpanChooser {
             if let span = capitalized(tokens, facts) { return span }
         }
         // 6. A lower-case noun phrase, back to the nearest function word or punctuation.
-        return nounPhrase(tokens, facts)
+        return nounPhrase(tokens, facts).map { withNamePrefix($0, line: line, floor: floor, tokens: tokens, facts: facts) }
+    }
+
+    /// `span` widened to the capitalized word just before it (quote marks between) when
+    /// that word spells the pinyin the original starts with: a place or a name the original
+    /// opens with (`Hangzhou "six little dragons" [杭州六小龙]`). Five letters at least, so
+    /// that a short English word cannot match a syllable by chance.
+    private func withNamePrefix(_ span: EnglishChoice, line: [Unicode.Scalar], floor: Int, tokens: [EnglishToken],
+                                facts: OriginalFacts) -> EnglishChoice {
+        let key = Self.foldPinyin(facts.pinyinKey)
+        guard key.count >= 7, let next = tokens.firstIndex(where: { $0.range.lowerBound >= span.range.lowerBound }),
+              let index = tokens[..<next].lastIndex(where: \.isWord) else { return span }
+        let word = tokens[index]
+        // Only quote marks and emphasis may stand between the name and the span.
+        let between = tokens[(index + 1)..<next]
+        guard word.isCapitalized, between.allSatisfy({ !$0.isWord && ($0.text.unicodeScalars.first.map {
+            CharacterClass.quoteMarks.contains($0) || CharacterClass.emphasisMarks.contains($0) } ?? false) }) else { return span }
+        let letters = Self.foldPinyin(word.text)
+        guard letters.count >= 5, letters.count < key.count, key.hasPrefix(letters) else { return span }
+        return EnglishChoice(range: word.range.lowerBound..<span.range.upperBound, confidence: span.confidence, evidence: span.evidence)
     }
 
     /// Steps back over a footnote marker before the original: `[6]`, `⁶`, `^6`.

@@ -528,11 +528,39 @@ public final class PairExtractor {
             }
         }
         while out.hasSuffix(" ") { out.removeLast() }
+        // A quote mark whose partner lies outside the span is not part of the term:
+        // Hangzhou "six little dragons [杭州六小龙] → Hangzhou six little dragons.
+        out = Self.droppingUnpairedQuotes(out)
         // A trailing possessive is English grammar, not the term: Qu Yuan’s (屈原).
         for suffix in ["’s", "'s"] where out.hasSuffix(suffix) && out.count > suffix.count + 1 {
             out.removeLast(suffix.count)
         }
         return out
+    }
+
+    /// `text` without straight double quotes when they are odd in number, and without
+    /// curly double quotes that have no partner (`“` with no `”` after it, and the reverse).
+    static func droppingUnpairedQuotes(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { $0 == "\"" || $0 == "“" || $0 == "”" }) else { return text }
+        var drop = Set<Int>()
+        let straight = scalars.indices.filter { scalars[$0] == "\"" }
+        if straight.count % 2 == 1 { drop.formUnion(straight) }
+        var open: [Int] = []
+        for (k, scalar) in scalars.enumerated() {
+            if scalar == "“" { open.append(k) }
+            if scalar == "”" { if open.popLast() == nil { drop.insert(k) } }
+        }
+        drop.formUnion(open)
+        guard !drop.isEmpty else { return text }
+        var out = String.UnicodeScalarView()
+        for (k, scalar) in scalars.enumerated() where !drop.contains(k) {
+            // No doubled space where a mark stood between two spaces.
+            if scalar == " ", out.last == " " || out.isEmpty { continue }
+            out.append(scalar)
+        }
+        while out.last == " " { out.removeLast() }
+        return String(out)
     }
 
     /// The index of the last non-space, unmasked scalar before `index` (not before `floor`).

@@ -97,6 +97,10 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("See Li, “Meiyou tudi gaige jiu meiyou Zhongguo de xiandaihua没有土地改革就没有中国的现代化 [Without land reform, there would be no Chinese modernization], 2009.",
               "没有土地改革就没有中国的现代化 → Without land reform, there would be no Chinese modernization (inline)"),
         .init("as Dong Zhongshu 董仲舒 (179-104 B.C.) wrote", "董仲舒 → Dong Zhongshu (inline)"),
+        // A place the original opens with, spelled in pinyin before a quoted rendering, belongs to it;
+        // a quote mark whose partner lies outside the span is dropped.
+        .init("in 2025 the Hangzhou \"six little dragons\" [杭州六小龙] took over, and the \"six little dragons\" [六小龙] grew",
+              "杭州六小龙 → Hangzhou six little dragons (bracket)", "六小龙 → six little dragons (bracket)"),
         .init("the state put on a qianggu 强箍 (to muzzle or straitjacket) then", "强箍 → qianggu (inline)"),
     ]
 
