@@ -19,6 +19,14 @@ public enum Brackets {
         }
     }
 
+    /// Whether `scalar` may be a bracket: `(`, `)`, `[`, `]` or a scalar from U+3010 on
+    /// (where the full-width and CJK brackets are). A cheap test before `isOpener` and `isCloser`.
+    @inline(__always)
+    public static func mayBeBracket(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v == 0x28 || v == 0x29 || v == 0x5B || v == 0x5D || v >= 0x3010
+    }
+
     /// The closing bracket for `opener`, or nil.
     @inline(__always)
     public static func closer(for opener: Unicode.Scalar) -> Unicode.Scalar? {
@@ -51,7 +59,7 @@ enum BracketScanner {
     static func spans(_ line: [Unicode.Scalar], masked: [Bool]) -> [BracketSpan] {
         var stack: [(Int, Unicode.Scalar)] = []
         var spans: [BracketSpan] = []
-        for (i, scalar) in line.enumerated() where scalar.value >= 0x28 && !masked[i] {
+        for (i, scalar) in line.enumerated() where Brackets.mayBeBracket(scalar) && !masked[i] {
             if Brackets.isOpener(scalar) {
                 stack.append((i, scalar))
             } else if Brackets.isCloser(scalar), let top = stack.last {

@@ -82,8 +82,14 @@ enum Footnotes {
         var result: [FootnoteMarker] = []
         var i = 1
         while i < line.count {
+            // Most scalars cannot start a marker: skip them in one tight loop first.
+            i = line.withUnsafeBufferPointer { scalars in
+                var k = i
+                while k < scalars.count, !Self.canStartMarker(scalars[k]) { k += 1 }
+                return k
+            }
+            guard i < line.count else { break }
             defer { i += 1 }
-            // Most scalars cannot start a marker: test that first, it is the cheapest test.
             let c = line[i]
             guard Self.canStartMarker(c), !masked[i], CharacterClass.isLatinLetter(line[i - 1]) else { continue }
             var j = i, n = 0, digits = 0

@@ -53,6 +53,13 @@ public struct LineMasker {
                 continue
             }
             let c = line[i]
+            // Only < ` h w f H W ] [ can start what is masked: skip the rest at once.
+            switch c {
+            case "<", "`", "h", "w", "f", "H", "W", "]", "[": break
+            default:
+                i += 1
+                continue
+            }
             if c == "<", i + 3 < line.count, line[i + 1] == "!", line[i + 2] == "-", line[i + 3] == "-" {
                 inComment = true
                 continue

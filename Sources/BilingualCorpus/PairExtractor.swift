@@ -692,8 +692,16 @@ public final class PairExtractor {
     /// Whether the line reads as English prose (outside brackets).
     private func isEnglishLine(_ line: [Unicode.Scalar], covered: [Bool], masked: [Bool]) -> Bool {
         var latin = 0, han = 0
-        for (k, s) in line.enumerated() where !covered[k] && !masked[k] {
-            if CharacterClass.isLatinLetter(s) { latin += 1 } else if CharacterClass.isHan(s) { han += 1 }
+        precondition(covered.count == line.count && masked.count == line.count, "a mask for every scalar")
+        line.withUnsafeBufferPointer { scalars in
+            covered.withUnsafeBufferPointer { covered in
+                masked.withUnsafeBufferPointer { masked in
+                    for k in 0..<scalars.count where !covered[k] && !masked[k] {
+                        let s = scalars[k]
+                        if CharacterClass.isLatinLetter(s) { latin += 1 } else if s.value >= 0x3007, CharacterClass.isHan(s) { han += 1 }
+                    }
+                }
+            }
         }
         // A Han character carries about as much as two or three Latin letters; a long Chinese
         // title after a short English one still leaves the line English.

@@ -22,8 +22,10 @@ enum BracketEvents {
         let s = line.scalars
         var stack: [Int] = []
         var events: [BracketEvent] = []
-        for i in s.indices where !line.masked[i] {
+        for i in s.indices {
             let c = s[i]
+            // Every bracket is ( ) [ ] or from U+3010 on: most scalars are none.
+            guard Brackets.mayBeBracket(c), !line.masked[i] else { continue }
             if Brackets.isOpener(c) {
                 stack.append(i)
             } else if Brackets.isCloser(c) {
