@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "TranslationMemory", "ChineseText", "ShuyuTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "PostgresClient", "Store", "TranslationMemory", "ShuyuTestSupport"]),
         .testTarget(name: "ParserFuzzingTests", dependencies: ["ParserFuzzing"], resources: [.copy("Regressions")]),
-        .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText"], exclude: ["Drafts"]),
+        .testTarget(name: "DraftCheckTests", dependencies: ["DraftCheck", "BilingualCorpus", "SourceText", "ShuyuTestSupport"], exclude: ["Drafts"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "BilingualCorpus", "ChineseText", "SourceText", "ShuyuTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["shuyu", "PostgresClient"]),
     ],

@@ -1,7 +1,7 @@
 /// Marks the parts of each line that are not prose: fenced and indented code,
 /// inline code, HTML comments, URLs, Markdown link destinations and footnote
 /// references. Carries fence and comment state from line to line.
-public struct LineMasker {
+public struct LineMasker: Sendable {
     private var fence: Unicode.Scalar?
     private var fenceLength = 0
     private var inComment = false
@@ -11,6 +11,10 @@ public struct LineMasker {
 
     /// Whether the whole previous line was code.
     public private(set) var lineIsCode = false
+
+    /// Whether the next line begins outside code fences and comments, as the first line of
+    /// a document does.
+    public var isAtRest: Bool { fence == nil && !inComment }
 
     /// `masked[i]` is true where `line[i]` is not prose.
     public mutating func mask(_ line: [Unicode.Scalar]) -> [Bool] {

@@ -28,13 +28,14 @@ public struct DraftDocument: Sendable {
     /// The pairs found in the text.
     public var pairs: [AlignedPair]
 
-    /// Prepares `text`, read from `source`, with the pairs `extractor` finds. The extractor
-    /// reads the lines prepared here (so the rules and the pairs see the same masks), a
-    /// batch at a time on the other cores while this thread prepares the next batch.
+    /// Prepares `text`, read from `source`, with the pairs `extractor` finds. The lines are
+    /// decoded, masked and scanned for brackets on every core (see `preparedLines`); the
+    /// extractor then reads them (so the rules and the pairs see the same masks), a batch at
+    /// a time on the other cores while this thread follows the document through the next.
     public init(text: String, source: String, extractor: PairExtractor) {
         self.source = source
-        var lines: [Line] = []
-        var masker = LineMasker()
+        let raws = TextLines.lines(text)
+        let lines = Self.preparedLines(raws)
         var suppressed: [Int: Set<String>] = [:]
         var disabled: Set<String> = []
         var nextLine: Set<String> = []
@@ -42,14 +43,9 @@ public struct DraftDocument: Sendable {
         var batch: [PairExtractor.MaskedLine] = []
         var batchBytes = 0
         extractor.beginDocument(source: source)
-        for raw in TextLines.lines(text) {
-            let number = lines.count + 1
-            let scalars = raw.scalarArray
-            let masked = masker.mask(scalars)
-            var line = Line(number: number, scalars: scalars, masked: masked, isCode: masker.lineIsCode)
-            if !line.isCode { line.brackets = BracketEvents.compute(line) }
-            lines.append(line)
-            batch.append(PairExtractor.MaskedLine(scalars: scalars, masked: masked, isCode: line.isCode))
+        for (index, raw) in raws.enumerated() {
+            let line = lines[index]
+            batch.append(PairExtractor.MaskedLine(scalars: line.scalars, masked: line.masked, isCode: line.isCode))
             batchBytes += raw.utf8.count
             if batchBytes >= PairExtractor.PieceBatch.size {
                 pairs += extractor.submit(maskedLines: batch)
@@ -57,7 +53,7 @@ public struct DraftDocument: Sendable {
                 batchBytes = 0
             }
             let active = disabled.union(nextLine)
-            if !active.isEmpty { suppressed[number] = active }
+            if !active.isEmpty { suppressed[line.number] = active }
             nextLine = []
             // Suppression comments: <!-- shuyu-disable-next-line RULE --> and shuyu-disable / shuyu-enable.
             if raw.containsByte(0x3C), let (action, rules) = Self.suppression(String(raw)) {  // no '<': no comment
@@ -73,6 +69,58 @@ public struct DraftDocument: Sendable {
         self.lines = lines
         self.suppressed = suppressed
         self.pairs = pairs
+    }
+
+    /// Lines of about this many bytes are prepared together, as one job.
+    static let chunkBytes = 1 << 18
+
+    /// `raws` decoded, masked and with their brackets, in chunks on every core. A chunk is
+    /// masked as if it began outside code fences and comments, as nearly every chunk does;
+    /// then, in order, a chunk that in fact begins inside one is masked again from the true
+    /// state. The result is the same as masking every line in order.
+    static func preparedLines(_ raws: [Substring]) -> [Line] {
+        var starts: [Int] = [0]
+        var bytes = 0
+        for (index, raw) in raws.enumerated() {
+            bytes += raw.utf8.count + 1
+            if bytes >= chunkBytes, index + 1 < raws.count {
+                starts.append(index + 1)
+                bytes = 0
+            }
+        }
+        let ranges = starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : raws.count) }
+        let shared = PerJob([raws])
+        var chunks = concurrently(ranges.count) { k in
+            var masker = LineMasker()
+            let lines = prepare(shared.value[0][ranges[k]], from: ranges[k].lowerBound, masker: &masker)
+            return (lines: lines, end: masker)
+        }
+        var masker = LineMasker()
+        for k in chunks.indices {
+            if !masker.isAtRest {
+                // The chunk begins inside a code fence or a comment: mask it again from there.
+                let lines = prepare(raws[ranges[k]], from: ranges[k].lowerBound, masker: &masker)
+                chunks[k] = (lines, masker)
+            } else {
+                masker = chunks[k].end
+            }
+        }
+        return chunks.flatMap(\.lines)
+    }
+
+    /// The lines of `raws` (the first is line `first` + 1) decoded, masked with `masker` and
+    /// with their brackets.
+    private static func prepare(_ raws: ArraySlice<Substring>, from first: Int, masker: inout LineMasker) -> [Line] {
+        var lines: [Line] = []
+        lines.reserveCapacity(raws.count)
+        for (offset, raw) in raws.enumerated() {
+            let scalars = raw.scalarArray
+            let masked = masker.mask(scalars)
+            var line = Line(number: first + offset + 1, scalars: scalars, masked: masked, isCode: masker.lineIsCode)
+            if !line.isCode { line.brackets = BracketEvents.compute(line) }
+            lines.append(line)
+        }
+        return lines
     }
 
     /// Whether `rule` is switched off on `line`.

@@ -1,0 +1,40 @@
+import BilingualCorpus
+@testable import DraftCheck
+import ShuyuTestSupport
+import SourceText
+import Testing
+
+/// Lines are masked in chunks on every core; fences and comments that run across a
+/// chunk's start must come out as if every line had been masked in order.
+@Suite struct PreparedLinesTests {
+    @Test func chunksMaskAsOneSequence() {
+        var random = SeededGenerator(seed: 2026)
+        let kinds = ["The lab behind Moonshot AI [月之暗面] ships a model.", "```", "~~~~", "x = f(a[1] + b) and [卷王", "<!-- a note",
+                     "end of note -->", "see https://example.org/a_(b) and `code [x]` here", "    indented [code]"]
+        var lines: [String] = []
+        var bytes = 0
+        while bytes < 3 * DraftDocument.chunkBytes {
+            // Mostly prose, so that fences and comments stay open for a while.
+            let line = random.int(0...9) < 8 ? kinds[0] : kinds[random.index(kinds.count)]
+            lines.append(line)
+            bytes += line.utf8.count + 1
+        }
+        let raws = TextLines.lines(lines.joined(separator: "\n"))
+        var masker = LineMasker()
+        var expected: [(masked: [Bool], isCode: Bool)] = []
+        for raw in raws {
+            let masked = masker.mask(raw.scalarArray)
+            expected.append((masked, masker.lineIsCode))
+        }
+        let prepared = DraftDocument.preparedLines(raws)
+        #expect(prepared.count == raws.count)
+        #expect(prepared.map(\.number) == Array(1...raws.count))
+        var differing = 0
+        for (line, reference) in zip(prepared, expected) where line.masked != reference.masked || line.isCode != reference.isCode {
+            differing += 1
+        }
+        #expect(differing == 0)
+        // The generator leaves some chunk beginning inside a fence or a comment.
+        #expect(expected.contains { $0.isCode })
+    }
+}
