@@ -570,11 +570,15 @@ public final class PairExtractor {
         return k >= floor ? k : nil
     }
 
+    /// What may stand between English and its original: quotes, emphasis, a slash, a
+    /// footnote marker's digits and brackets, sentence punctuation.
+    static let skippableBeforeOriginal: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "_", "*", ",", "/", "]", "⁰", "¹", "²", "³", "⁴",
+                                                              "⁵", "⁶", "⁷", "⁸", "⁹", ".", "?", "!"]
+
     /// Whether English ends at `k`: a Latin letter or digit, possibly behind quotes,
     /// emphasis, a slash or a footnote marker.
     private func isEnglishEnd(_ line: [Unicode.Scalar], _ index: Int) -> Bool {
         var k = index
-        let skippable: Set<Unicode.Scalar> = ["\"", "”", "’", "'", "_", "*", ",", "/", "]", "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", ".", "?", "!"]
         var steps = 0
         while k >= 0, steps < 8 {
             let c = line[k]
@@ -583,7 +587,7 @@ public final class PairExtractor {
                 // A footnote marker [6] or a number that ends a name (571 Project is Latin anyway).
                 k -= 1; steps += 1; continue
             }
-            if skippable.contains(c) || c == "[" || c == "^" || CharacterClass.isSpace(c) {
+            if Self.skippableBeforeOriginal.contains(c) || c == "[" || c == "^" || CharacterClass.isSpace(c) {
                 k -= 1; steps += 1; continue
             }
             return false

@@ -26,6 +26,8 @@ public struct GlossaryRenderingRule: CheckRule {
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for pair in document.pairs where pair.kind != .parallel && !pair.en.isEmpty && pair.confidence >= 0.5 {
+            // Most originals have no glossary entry: then there is nothing to compare.
+            guard context.forbidden[pair.zh] != nil || context.approved[pair.zh]?.isEmpty == false else { continue }
             let key = RenderingKey.of(pair.en)
             let end = SourceLocation(line: pair.enLocation.line, column: pair.enLocation.column + pair.en.unicodeScalars.count)
             if let forbidden = context.forbidden[pair.zh], forbidden.contains(where: { RenderingKey.of($0) == key }) {
