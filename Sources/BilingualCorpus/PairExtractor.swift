@@ -135,10 +135,7 @@ public final class PairExtractor {
     /// pairs of another, while the other cores read the lines of a third. `endDocument()`
     /// returns the last batch's pairs. Pairs come out in document order, as from `extract(pieces:)`.
     public func submit(pieces: [(text: String, endsLine: Bool)]) -> [AlignedPair] {
-        let lines = prepareLines(pieces)
-        let finished = flush()
-        inFlight = start(lines)
-        return finished
+        handOver(prepareLines(pieces))
     }
 
     /// A whole line that the caller has already decoded and masked with a `LineMasker`
@@ -176,6 +173,12 @@ public final class PairExtractor {
                 lines.append(prepared)
             }
         }
+        return handOver(lines)
+    }
+
+    /// Starts reading `lines` (the next batch, already followed) and returns the pairs of
+    /// the batch before: the one step both `submit` calls end with.
+    private func handOver(_ lines: [PreparedLine]) -> [AlignedPair] {
         let finished = flush()
         inFlight = start(lines)
         return finished
@@ -414,16 +417,20 @@ public final class PairExtractor {
     /// terminology rules leave it alone.
     private func markingTransliteration(_ pair: AlignedPair) -> AlignedPair {
         guard !pair.evidence.contains("pinyin"), !pair.en.isEmpty else { return pair }
-        // The original's key is usually known already (see `facts(of:)`); comparing the keys
-        // first rejects almost every pair before the English is split into words.
-        let facts = facts(of: pair.zh)
-        let key = facts.hanCount > 0 && facts.hanCount <= 8 ? facts.pinyinKey : pinyin.searchKey(pair.zh)
-        guard EnglishSpanChooser.foldPinyin(pair.en) == EnglishSpanChooser.foldPinyin(key),
+        // Comparing the keys first rejects almost every pair before the English is split into words.
+        guard EnglishSpanChooser.foldPinyin(pair.en) == EnglishSpanChooser.foldPinyin(pinyinKey(of: pair.zh)),
               pair.en.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }).allSatisfy(PinyinSpelling.isPinyin)
         else { return pair }
         var marked = pair
         marked.evidence.append("pinyin")
         return marked
+    }
+
+    /// The search key of `zh`'s pinyin (`qianmu`): from `facts(of:)`, which keeps it for
+    /// originals of up to eight Han characters, else read now.
+    private func pinyinKey(of zh: String) -> String {
+        let facts = facts(of: zh)
+        return facts.hanCount > 0 && facts.hanCount <= 8 ? facts.pinyinKey : pinyin.searchKey(zh)
     }
 
     /// The pairs of the last batch submitted (see `submit(pieces:)`), then the footnote
@@ -871,7 +878,7 @@ public final class PairExtractor {
     private func spellsPinyin(_ english: String, of zh: String) -> Bool {
         let letters = EnglishSpanChooser.foldPinyin(english)
         guard letters.utf8.count >= 4 else { return false }
-        return EditDistance.distance(letters, EnglishSpanChooser.foldPinyin(pinyin.searchKey(zh)), limit: letters.utf8.count / 8) != nil
+        return EditDistance.distance(letters, EnglishSpanChooser.foldPinyin(pinyinKey(of: zh)), limit: letters.utf8.count / 8) != nil
     }
 }
 
