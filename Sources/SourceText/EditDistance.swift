@@ -3,8 +3,9 @@
 public enum EditDistance {
     /// The distance between the Unicode scalars of `a` and `b`.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let x = a.unicodeScalars.map { UInt64($0.value) }, y = b.unicodeScalars.map { UInt64($0.value) }
-        return distance(x, y, limit: max(x.count, y.count)) ?? max(x.count, y.count)
+        // No distance exceeds the longer length, so that limit never cuts the scan short.
+        let longest = max(a.unicodeScalars.count, b.unicodeScalars.count)
+        return distance(a, b, limit: longest) ?? longest
     }
 
     /// The distance between the Unicode scalars of `a` and `b` if it is at most `limit`, else `nil`.

@@ -136,7 +136,7 @@ extension TermIndex {
                         """, arguments: [character]))
                 }
                 let target = simplified ?? text
-                return candidates.sorted { (Self.distance($0, target), $0) < (Self.distance($1, target), $1) }.prefix(limit).map { $0 }
+                return candidates.sorted { (EditDistance.distance($0, target), $0) < (EditDistance.distance($1, target), $1) }.prefix(limit).map { $0 }
             }
             let (pinyinKey, _) = PinyinSyllable.searchKeyAndInitials(Self.splitPinyinQuery(text))
             if pinyinKey.count >= 2 {
@@ -155,10 +155,10 @@ extension TermIndex {
                 if candidate.hasPrefix("pinyin:") {
                     let key = String(candidate.dropFirst(7))
                     if let zh = try String.fetchOne(db, sql: "SELECT zh FROM entries WHERE pinyin_key = ? AND kind IN ('glossary', 'corpus') LIMIT 1", arguments: [key]) {
-                        scored.append((zh, Self.distance(key, pinyinKey)))
+                        scored.append((zh, EditDistance.distance(key, pinyinKey)))
                     }
                 } else {
-                    scored.append((candidate, Self.distance(candidate.lowercased(), lower)))
+                    scored.append((candidate, EditDistance.distance(candidate.lowercased(), lower)))
                 }
             }
             var seen: Set<String> = []
@@ -290,11 +290,6 @@ extension TermIndex {
             if sense.hasPrefix("CL:") { classifier = 0 } else { count += 1 }
         }
         return (count, classifier)
-    }
-
-    /// Levenshtein distance over Unicode scalars.
-    static func distance(_ a: String, _ b: String) -> Int {
-        EditDistance.distance(a, b)
     }
 }
 
