@@ -52,7 +52,7 @@ public enum HanReadings {
     /// The text of `HanReadingTable.swift` for `readings` (code point → reading): what the
     /// table's test compares with the file, and writes when asked to regenerate it.
     public static func tableSource(_ readings: [UInt32: String], icuVersion: String) -> String {
-        let syllables = Set(readings.values).sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
+        let syllables = Set(readings.values).sorted { $0.unicodeScalars.map(\.value).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
         precondition(syllables.count <= 0xFFF, "more readings than three hex digits can number")
         let number = Dictionary(uniqueKeysWithValues: syllables.enumerated().map { ($0.element, $0.offset) })
         var text = """

@@ -89,10 +89,9 @@ public struct DraftDocument: Sendable {
             }
         }
         let ranges = starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : raws.count) }
-        let shared = PerJob([raws])
         var chunks = concurrently(ranges.count) { k in
             var masker = LineMasker()
-            let lines = prepare(shared.value[0][ranges[k]], from: ranges[k].lowerBound, masker: &masker)
+            let lines = prepare(raws[ranges[k]], from: ranges[k].lowerBound, masker: &masker)
             return (lines: lines, end: masker)
         }
         var masker = LineMasker()

@@ -37,7 +37,8 @@ public struct GlossaryRenderingRule: CheckRule {
                                            source: document.source, start: pair.enLocation, end: end))
             } else if !pair.evidence.contains("pinyin"), let approved = context.approved[pair.zh], !approved.isEmpty,
                       // The approved rendering given beside another one counts: household registration (_hukou_ 户口).
-                      !approved.contains(where: { ([key] + pair.alternatives.map(RenderingKey.of)).contains(RenderingKey.of($0)) }) {
+                      case let given = [key] + pair.alternatives.map(RenderingKey.of),
+                      !approved.contains(where: { given.contains(RenderingKey.of($0)) }) {
                 findings.append(Diagnostic(ruleID: Self.description.identifier, severity: Self.description.defaultSeverity,
                                            message: "'\(pair.en)' renders '\(pair.zh)'; the glossary approves '\(approved.joined(separator: "', '"))'",
                                            source: document.source, start: pair.enLocation, end: end))
