@@ -2,6 +2,14 @@
 import Foundation
 import PackageDescription
 
+/// Release builds link ICU, SQLite and the C++ library from their static archives
+/// (libicu-dev, libsqlite3-dev, libstdc++-12-dev), found first through the symbolic links
+/// in this folder; only the C library stays shared, so that libpq can still be loaded with
+/// dlopen. A lookup is mostly start-up, and binding symbols across the shared libraries
+/// took about 1.3 of its 10 ms. Where a link points nowhere (another distribution or
+/// architecture), the linker takes the shared library as before.
+let staticLibraries = Context.packageDirectory + "/Sources/CICU/StaticLibraries"
+
 let package = Package(
     name: "Shuyu",
     products: [
@@ -25,15 +33,21 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        // The system ICU (libicu-dev). Only ICUText imports it.
+        // The system ICU (libicu-dev), headers in /usr/include. Only CICUShim includes it.
+        // Its libraries are linked by CICUShim (below), not through pkg-config, whose
+        // `-L/usr/lib/...` would make release builds find the shared libraries first.
         .systemLibrary(
             name: "CICU",
-            pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
         // The only code that includes ICU's headers: C functions with an ICU-free header,
         // so that no Swift module sees ICU's types (Foundation bundles its own ICU).
-        .target(name: "CICUShim", dependencies: ["CICU"]),
+        .target(
+            name: "CICUShim",
+            dependencies: ["CICU"],
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"), .linkedLibrary("stdc++"),
+                             .unsafeFlags(["-L\(staticLibraries)"], .when(configuration: .release))]
+        ),
         // Swift wrappers over ICU; exposes only Swift types.
         .target(name: "ICUText", dependencies: ["CICUShim"]),
         // Chinese text on top of ICU: lexicon-aware segmentation, pinyin, match keys.
@@ -75,8 +89,9 @@ let package = Package(
             ],
             // Release builds link the Swift runtime and Foundation into the executable, at a
             // fixed address: a lookup is mostly start-up, and resolving symbols across twenty
-            // shared libraries and relocating the binary took about 7 of its 22 ms. (Debug
-            // builds, which the tests use, link as usual.)
+            // shared libraries and relocating the binary took about 7 of its 22 ms. ICU, SQLite
+            // and the C++ library are static too (see `staticLibraries`). (Debug builds, which
+            // the tests use, link as usual.)
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(configuration: .release))]
         ),
@@ -85,7 +100,10 @@ let package = Package(
         .executableTarget(
             name: "shuyu-bench",
             dependencies: ["CICUBaseline", "ICUText", "ChineseText", "BilingualCorpus", "SourceText", "TranslationMemory", "Store", "PostgresClient", "PostgresStore", "DraftCheck", "ShuyuTestSupport"],
-            path: "Benchmarks/ShuyuBench"
+            path: "Benchmarks/ShuyuBench",
+            // Linked as `shuyu` is, so that ICU's C++ library is the same static one.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText", .product(name: "PropertyBased", package: "swift-property-based")]),
