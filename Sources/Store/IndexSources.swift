@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// The files an index is built from.
 public struct IndexSources: Sendable, Hashable {
@@ -44,11 +45,12 @@ struct SourceFingerprint: Equatable {
     var hash: String
 
     /// The size and modification time of `path` (the hash is computed only when they change).
+    /// From stat(2) directly: every lookup checks every source, and FileManager's attributes
+    /// also look up the owner's and group's names in the user database, for each file.
     static func stat(_ path: String) -> (size: Int64, modified: Double)? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return (size, modified)
+        var status = Glibc.stat()
+        guard fstatat(AT_FDCWD, path, &status, 0) == 0 else { return nil }
+        return (Int64(status.st_size), Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9)
     }
 
     /// A 64-bit FNV-1a hash of `data`, as hex.
