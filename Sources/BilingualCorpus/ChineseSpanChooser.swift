@@ -23,6 +23,16 @@ struct ChineseSpanChooser {
         减少 增加 代替 替代 避免 提高 降低 导致 产生 影响
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
+    /// Whether `word` ends a term read backwards: a boundary word, or a word the segmenter
+    /// made of the particle 的 and what follows it (的是, 的话).
+    static func isBoundary(_ word: String) -> Bool {
+        boundaryWords.contains(word) || word.hasPrefix("的")
+    }
+
+    /// Boundary words (a verb, a preposition) that also begin nouns: 计算图 computational
+    /// graph, 表示学习 representation learning, 字节对编码 byte pair encoding.
+    static let nounFormingVerbs: Set<String> = ["计算", "表示", "对"]
+
     /// The chosen span of `line[floor..<end]`, or nil when no Chinese stands there.
     func choose(_ line: [Unicode.Scalar], floor: Int, end rawEnd: Int, englishWords: Int, english: String) -> (range: Range<Int>, confidence: Double, evidence: String)? {
         var end = rawEnd
@@ -77,10 +87,12 @@ struct ChineseSpanChooser {
             offset += length
         }
         let cap = max(1, englishWords) + 2
+        let contentWords = english.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { !EnglishWords.functionWords.contains($0.lowercased()) }.count
         // About two characters per English word; a name (DeepSeek, Phone Use) runs to the nearest boundary.
         let isName = english.first?.isUppercase == true && englishWords <= 3
         let targetCharacters = isName ? 8 : max(2, englishWords * 2)
         var first = words.count
+        var verbBegins: Int?
         var taken = 0
         var characters = 0
         var k = words.count - 1
@@ -96,10 +108,13 @@ struct ChineseSpanChooser {
             if taken > 0, characters >= targetCharacters || abs(characters + length - targetCharacters) > abs(characters - targetCharacters) + 1 {
                 break
             }
-            if Self.boundaryWords.contains(word) {
+            if Self.isBoundary(word) {
                 // `的` inside a long term (非参数的注意力汇聚) only when the English is long too.
                 if word == "的", taken < englishWords, taken > 0, k > 0 { first = k; k -= 1; continue }
-                break
+                // A verb that also forms nouns (计算图, computational graph) belongs to the term
+                // when the English still has words the Chinese taken so far does not.
+                guard Self.nounFormingVerbs.contains(word), taken > 0, taken < contentWords else { break }
+                verbBegins = k
             }
             first = k
             taken += 1
@@ -108,8 +123,8 @@ struct ChineseSpanChooser {
             k -= 1
         }
         guard first < words.count else { return nil }
-        // Never start on a boundary word or `的`.
-        while first < words.count, Self.boundaryWords.contains(words[first].text) { first += 1 }
+        // Never start on a boundary word or `的` (but on a verb the English asked for).
+        while first < words.count, first != verbBegins, Self.isBoundary(words[first].text) { first += 1 }
         guard first < words.count else { return nil }
         let range = (start + words[first].range.lowerBound)..<end
         let confidence = taken <= englishWords + 1 ? 0.7 : 0.55

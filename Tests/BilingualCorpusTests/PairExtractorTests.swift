@@ -65,6 +65,10 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("_Left intellectuals, such as Qian Liqun_ _钱_ _理_ _群_ _. Like Qian_", "钱理群 → Qian Liqun (inline)"),
         // A verb that governs the term is not part of it.
         .init("新方法可以减少模型坍缩（model collapse）的风险。", "模型坍缩 → model collapse (parenthetical)"),
+        .init("训练前先计算梯度（gradient）。", "梯度 → gradient (parenthetical)"),
+        // ... unless it begins a noun that the English has more words for.
+        .init("框架会记下一个计算图（computational graph）备用。", "计算图 → computational graph (parenthetical)"),
+        .init("分词器用的是字节对编码（byte pair encoding）。", "字节对编码 → byte pair encoding (parenthetical)"),
         // A bracket of English prose may hold inline originals of its own.
         .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
         .init("[Editor: the draft has Li Tiantian 李田田 here.] The rest", "李田田 → Li Tiantian (inline)"),
