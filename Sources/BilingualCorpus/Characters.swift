@@ -18,6 +18,14 @@ public enum CharacterClass {
         return (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v)
     }
 
+    /// Whether `scalars[k]` begins `_ _` inside one word: emphasis that a converter closed and
+    /// reopened before a non-ASCII letter (`_n_ _üxing zhuyi_` for nüxing zhuyi, `_Kaiz_ _ō_`
+    /// for Kaizō, `_Introducci_ _ón_`). A letter stands before, a non-ASCII letter after.
+    static func isSplitWordJoint(_ scalars: [Unicode.Scalar], at k: Int) -> Bool {
+        k > 0 && k + 3 < scalars.count && scalars[k] == "_" && scalars[k + 1] == " " && scalars[k + 2] == "_"
+            && isLatinLetter(scalars[k - 1]) && scalars[k + 3].value >= 0x80 && isLatinLetter(scalars[k + 3])
+    }
+
     @inline(__always)
     public static func isDigit(_ s: Unicode.Scalar) -> Bool {
         (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)

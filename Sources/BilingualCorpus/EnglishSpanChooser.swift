@@ -255,7 +255,9 @@ struct EnglishSpanChooser {
             default: [mark]
             }
             var k = end - 1
-            while k >= floor, !openers.contains(line[k]) { k -= 1 }
+            // (Not the marks inside a word that emphasis split: `_Kaiz_ _ō_`.)
+            while k >= floor, !openers.contains(line[k])
+                || CharacterClass.isSplitWordJoint(line, at: k) || k >= 2 && CharacterClass.isSplitWordJoint(line, at: k - 2) { k -= 1 }
             if k >= floor {
                 var start = k + 1
                 while start < end, CharacterClass.emphasisMarks.contains(line[start]) || CharacterClass.isSpace(line[start]) { start += 1 }

@@ -103,6 +103,8 @@ enum EnglishWords {
                 while j < range.upperBound {
                     if isWordScalar(line[j]) {
                         j += 1
+                    } else if j + 3 < range.upperBound, CharacterClass.isSplitWordJoint(line, at: j) {
+                        j += 3
                     } else if "'’-.&".unicodeScalars.contains(line[j]), j + 1 < range.upperBound, isWordScalar(line[j + 1]) {
                         j += 2
                     } else {
@@ -110,7 +112,8 @@ enum EnglishWords {
                     }
                 }
                 // Keep an abbreviation's final period (U.S.) only when it has inner periods.
-                let text = line.string(i..<j)
+                var text = line.string(i..<j)
+                if text.contains("_ _") { text = text.replacing("_ _", with: "") }
                 let first = line[i]
                 let hasUpper = line[i..<j].contains { $0.value < 0x80 ? (0x41...0x5A).contains($0.value) : $0.properties.isUppercase }
                 tokens.append(EnglishToken(range: i..<j, isWord: true, text: text, lowercased: hasUpper ? text.lowercased() : text,

@@ -520,12 +520,16 @@ public final class PairExtractor {
                     alternatives: alternatives, evidence: [choice.evidence])
     }
 
-    /// English as a term: Markdown emphasis marks removed, spaces collapsed.
+    /// English as a term: Markdown emphasis marks removed (also inside a word split by
+    /// emphasis, `_n_ _üxing_`), spaces collapsed.
     static func cleanEnglish(_ text: String) -> String {
         var out = ""
         var lastWasSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == "*" || scalar == "_" { continue }
+        let scalars = text.utf8.contains(0x5F) ? Array(text.unicodeScalars) : []
+        var skip = -1
+        for (k, scalar) in text.unicodeScalars.enumerated() {
+            if scalar == "_", !scalars.isEmpty, CharacterClass.isSplitWordJoint(scalars, at: k) { skip = k + 2 }
+            if k <= skip || scalar == "*" || scalar == "_" { continue }
             if CharacterClass.isSpace(scalar) {
                 if !lastWasSpace && !out.isEmpty { out += " " }
                 lastWasSpace = true

@@ -63,6 +63,9 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // Emphasis closed and reopened around the original, or inside it; an italic sentence is not quotes.
         .init("_Sun Ge_ _孙歌_ _(b. 1955)_ _writes on borders_", "孙歌 → Sun Ge (inline)"),
         .init("_Left intellectuals, such as Qian Liqun_ _钱_ _理_ _群_ _. Like Qian_", "钱理群 → Qian Liqun (inline)"),
+        // Emphasis a converter closed and reopened before a non-ASCII letter, inside one word.
+        .init("the movement called _n_ _üxing zhuyi_ 女性主义 grew", "女性主义 → nüxing zhuyi (inline)"),
+        .init("first printed in _Kaiz_ _ō_ [改造] that spring", "改造 → Kaizō (bracket)"),
         // A verb that governs the term is not part of it.
         .init("新方法可以减少模型坍缩（model collapse）的风险。", "模型坍缩 → model collapse (parenthetical)"),
         .init("训练前先计算梯度（gradient）。", "梯度 → gradient (parenthetical)"),
