@@ -4,6 +4,9 @@ struct OriginalContent {
     var zhRange: Range<Int>
     var uncertain: Bool
     var alternatives: [String]
+    /// English joined to the Chinese by a slash inside the bracket, `(Choosing to be a
+    /// Woman/身为女性的选择)`: the slash form, which may render the original itself.
+    var slashEnglish: Range<Int>?
 
     /// Parses `line[range]` (a bracket's content); nil when it holds no Han.
     static func parse(_ line: [Unicode.Scalar], _ range: Range<Int>) -> OriginalContent? {
@@ -64,7 +67,24 @@ struct OriginalContent {
                 alternatives.append(joined)
             }
         }
-        return OriginalContent(zhRange: start..<end, uncertain: uncertain, alternatives: alternatives)
+        return OriginalContent(zhRange: start..<end, uncertain: uncertain, alternatives: alternatives,
+                               slashEnglish: slashEnglish(line, range.lowerBound..<start))
+    }
+
+    /// `before` (what stands before the Chinese in the bracket) without the emphasis and
+    /// spaces around it, when it is English words ending in a slash glued to the Chinese.
+    static func slashEnglish(_ line: [Unicode.Scalar], _ before: Range<Int>) -> Range<Int>? {
+        var end = before.upperBound
+        while end > before.lowerBound, CharacterClass.isSpace(line[end - 1]) || CharacterClass.emphasisMarks.contains(line[end - 1]) { end -= 1 }
+        guard end > before.lowerBound, line[end - 1] == "/" || line[end - 1] == "／" else { return nil }
+        end -= 1
+        var start = before.lowerBound
+        while start < end, CharacterClass.isSpace(line[start]) || CharacterClass.emphasisMarks.contains(line[start]) || CharacterClass.quoteMarks.contains(line[start]) { start += 1 }
+        while end > start, CharacterClass.isSpace(line[end - 1]) || CharacterClass.emphasisMarks.contains(line[end - 1]) || CharacterClass.quoteMarks.contains(line[end - 1]) { end -= 1 }
+        guard start < end, CharacterClass.isLatinLetter(line[start]),
+              line[start..<end].allSatisfy({ EnglishWords.isWordScalar($0) || CharacterClass.isSpace($0) || "'’-".unicodeScalars.contains($0) })
+        else { return nil }
+        return start..<end
     }
 
     /// Whether `line[range]` contains the ASCII `word`.

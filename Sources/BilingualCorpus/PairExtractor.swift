@@ -366,6 +366,20 @@ public final class PairExtractor {
                 let zh = line.string(content.zhRange)
                 if Self.isCitation(line, span.contentRange) { continue }
                 var facts = facts(of: zh)
+                // A slash form inside the bracket renders the original by itself: `co-authored by
+                // Ueno and Shinoda (Choosing to be a Woman/身为女性的选择)`. Not pinyin: `(guojia/国家)`.
+                if let slash = content.slashEnglish, !spellsPinyin(line.string(slash), of: zh) {
+                    // In a bracket of English prose, `inlinePairs` finds it.
+                    if letters?.isEnglishProse(span.contentRange) == true { continue }
+                    pairs.append(AlignedPair(
+                        zh: zh, en: Self.cleanEnglish(line.string(slash)), kind: .inline, source: source,
+                        zhLocation: SourceLocation(line: number, column: content.zhRange.lowerBound + 1),
+                        enLocation: SourceLocation(line: number, column: slash.lowerBound + 1),
+                        confidence: content.uncertain ? 0.5 : 0.8, uncertain: content.uncertain, evidence: ["slash"]))
+                    floor = span.close + 1
+                    consumedUntil = span.close
+                    continue
+                }
                 // English prose in the bracket whose last words before the Chinese spell its
                 // pinyin as a name, after other words, is an inline original of its own: (his student
                 // Zhang Shi 张栻, 1133-1180). Pinyin alone, or in lower case, glosses the original:

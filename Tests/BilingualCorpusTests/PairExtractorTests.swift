@@ -63,6 +63,9 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // Emphasis closed and reopened around the original, or inside it; an italic sentence is not quotes.
         .init("_Sun Ge_ _孙歌_ _(b. 1955)_ _writes on borders_", "孙歌 → Sun Ge (inline)"),
         .init("_Left intellectuals, such as Qian Liqun_ _钱_ _理_ _群_ _. Like Qian_", "钱理群 → Qian Liqun (inline)"),
+        // A slash form inside the bracket renders the original itself, unless it is pinyin.
+        .init("the memoir by two sisters (Leaving the Village/离开村庄) sold well", "离开村庄 → Leaving the Village (inline)"),
+        .init("they felt let down by the country (guojia/国家) again", "国家 → country (bracket)"),
         // Emphasis a converter closed and reopened before a non-ASCII letter, inside one word.
         .init("the movement called _n_ _üxing zhuyi_ 女性主义 grew", "女性主义 → nüxing zhuyi (inline)"),
         .init("first printed in _Kaiz_ _ō_ [改造] that spring", "改造 → Kaizō (bracket)"),
