@@ -414,7 +414,7 @@ struct EnglishSpanChooser {
             guard token.isWord else { break }
             // A possessive before the term is its owner, not part of it: Huawei's Ascend chips.
             if k < tokens.count - 1, Self.isPossessive(token.text) { break }
-            if EnglishWords.functionWords.contains(token.lowercased) {
+            if EnglishWords.endsTerm(token) {
                 let canCross = EnglishWords.phraseConnectors.contains(token.lowercased)
                     && content < expected && k > 0 && tokens[k - 1].isWord
                     && !EnglishWords.functionWords.contains(tokens[k - 1].lowercased)

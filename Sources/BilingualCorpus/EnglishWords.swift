@@ -9,6 +9,22 @@ struct EnglishToken {
 }
 
 enum EnglishWords {
+    /// Articles, conjunctions and degree adverbs of the French, Spanish and Italian
+    /// translations that share a corpus with English ones (`trop zen (佛系)`): they end a term
+    /// when written in lower case (`Los Angeles`, `Le Monde` are names). Not `de`, `di`, `da`,
+    /// which open Latin phrases and surnames (`de facto`).
+    static let foreignFunctionWords: Set<String> = [
+        "le", "la", "les", "un", "une", "des", "du", "au", "aux", "et", "ou", "très", "trop",
+        "el", "los", "las", "una", "unos", "unas", "del", "al", "y", "muy", "más",
+        "il", "gli", "della", "delle", "degli", "molto", "troppo",
+    ]
+
+    /// Whether `token` ends a term read backwards: an English function word, or a foreign
+    /// one in lower case.
+    static func endsTerm(_ token: EnglishToken) -> Bool {
+        functionWords.contains(token.lowercased) || !token.isCapitalized && foreignFunctionWords.contains(token.lowercased)
+    }
+
     /// Words that end a term when reading backwards from an original: articles,
     /// pronouns, prepositions, conjunctions, auxiliaries and reporting verbs.
     static let functionWords: Set<String> = Set("""

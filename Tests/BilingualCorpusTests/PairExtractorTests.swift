@@ -63,6 +63,10 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // Emphasis closed and reopened around the original, or inside it; an italic sentence is not quotes.
         .init("_Sun Ge_ _孙歌_ _(b. 1955)_ _writes on borders_", "孙歌 → Sun Ge (inline)"),
         .init("_Left intellectuals, such as Qian Liqun_ _钱_ _理_ _群_ _. Like Qian_", "钱理群 → Qian Liqun (inline)"),
+        // French, Spanish and Italian function words end a term in lower case, not in a name.
+        .init("une politique jugée trop zen (佛系) par ses critiques", "佛系 → zen (bracket)"),
+        .init("la revista El País [国家报] publicó", "国家报 → El País (bracket)"),
+        .init("a trip to Los Angeles [洛杉矶] last year", "洛杉矶 → Los Angeles (bracket)"),
         // A slash form inside the bracket renders the original itself, unless it is pinyin.
         .init("the memoir by two sisters (Leaving the Village/离开村庄) sold well", "离开村庄 → Leaving the Village (inline)"),
         .init("they felt let down by the country (guojia/国家) again", "国家 → country (bracket)"),
