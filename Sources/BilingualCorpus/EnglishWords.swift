@@ -116,11 +116,13 @@ enum EnglishWords {
             }
             if isWordScalar(c) {
                 var j = i + 1
+                var joined = false
                 while j < range.upperBound {
                     if isWordScalar(line[j]) {
                         j += 1
-                    } else if j + 3 < range.upperBound, CharacterClass.isSplitWordJoint(line, at: j) {
+                    } else if line[j] == "_", j + 3 < range.upperBound, CharacterClass.isSplitWordJoint(line, at: j) {
                         j += 3
+                        joined = true
                     } else if "'’-.&".unicodeScalars.contains(line[j]), j + 1 < range.upperBound, isWordScalar(line[j + 1]) {
                         j += 2
                     } else {
@@ -129,7 +131,7 @@ enum EnglishWords {
                 }
                 // Keep an abbreviation's final period (U.S.) only when it has inner periods.
                 var text = line.string(i..<j)
-                if text.contains("_ _") { text = text.replacing("_ _", with: "") }
+                if joined { text = text.replacing("_ _", with: "") }
                 let first = line[i]
                 let hasUpper = line[i..<j].contains { $0.value < 0x80 ? (0x41...0x5A).contains($0.value) : $0.properties.isUppercase }
                 tokens.append(EnglishToken(range: i..<j, isWord: true, text: text, lowercased: hasUpper ? text.lowercased() : text,
