@@ -30,12 +30,10 @@ enum InputFiles {
     /// Checks that `path` names an existing file, not a folder.
     /// - Throws: `CLIError` saying which.
     static func requireFile(_ path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIError("\(path): error: no such file; check the path")
-        }
-        if isDirectory.boolValue {
-            throw CLIError("\(path): error: is a directory, expected a file")
+        switch FileSystem.kind(path) {
+        case nil: throw CLIError("\(path): error: no such file; check the path")
+        case .directory: throw CLIError("\(path): error: is a directory, expected a file")
+        case .file: break
         }
     }
 
@@ -44,17 +42,15 @@ enum InputFiles {
     /// files whose extension is in `extensions`, in a stable order.
     static func expand(_ paths: [String], extensions: Set<String>) throws -> [String] {
         var result: [String] = []
-        let manager = FileManager.default
         for path in paths {
             if path == "-" {
                 result.append(path)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard let kind = FileSystem.kind(path) else {
                 throw CLIError("\(path): error: no such file or directory; check the path")
             }
-            guard isDirectory.boolValue else {
+            guard kind == .directory else {
                 result.append(path)
                 continue
             }
@@ -65,21 +61,20 @@ enum InputFiles {
     }
 
     private static func walk(_ directory: String, extensions: Set<String>, seen: inout Set<String>, into result: inout [String]) {
-        let manager = FileManager.default
-        let real = (try? manager.destinationOfSymbolicLink(atPath: directory)).map {
-            $0.hasPrefix("/") ? $0 : (directory as NSString).deletingLastPathComponent + "/" + $0
-        } ?? directory
-        let canonical = URL(fileURLWithPath: real).resolvingSymlinksInPath().path
-        guard seen.insert(canonical).inserted else { return }
-        guard let names = try? manager.contentsOfDirectory(atPath: directory) else { return }
+        // A folder reached again through a link (a loop, or two links to one folder) is read once.
+        guard seen.insert(FileSystem.realPath(directory) ?? directory).inserted else { return }
+        guard let names = FileSystem.names(in: directory) else { return }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            switch FileSystem.kind(path) {
+            case .directory?:
                 walk(path, extensions: extensions, seen: &seen, into: &result)
-            } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
-                result.append(path)
+            case .file?:
+                if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                    result.append(path)
+                }
+            case nil:
+                continue
             }
         }
     }

@@ -5,21 +5,24 @@ import Foundation
 struct Project {
     var root: URL
 
-    static func discover(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> Project? {
-        var folder = start.standardizedFileURL
-        let manager = FileManager.default
+    static func discover(from start: URL) -> Project? {
+        discover(fromPath: start.path)
+    }
+
+    /// The project of the current folder.
+    static func discover() -> Project? {
+        discover(fromPath: FileSystem.currentDirectory)
+    }
+
+    private static func discover(fromPath start: String) -> Project? {
+        var folder = FileSystem.standardized(start.hasPrefix("/") ? start : FileSystem.currentDirectory + "/" + start)
         while true {
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: folder.appendingPathComponent("Glossaries").path, isDirectory: &isDirectory),
-               isDirectory.boolValue {
-                return Project(root: folder)
+            let prefix = folder == "/" ? "" : folder
+            if FileSystem.kind(prefix + "/Glossaries") == .directory || FileSystem.kind(prefix + "/.shuyu.toml") != nil {
+                return Project(root: URL(fileURLWithPath: folder, isDirectory: true))
             }
-            if manager.fileExists(atPath: folder.appendingPathComponent(".shuyu.toml").path) {
-                return Project(root: folder)
-            }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return nil }
-            folder = parent
+            if folder == "/" { return nil }
+            folder = FileSystem.parent(folder)
         }
     }
 
@@ -29,7 +32,7 @@ struct Project {
     /// The glossary files of the project, sorted by name.
     var glossaryFiles: [String] {
         let folder = glossariesFolder.path
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        guard let names = FileSystem.names(in: folder) else { return [] }
         return names.filter { $0.hasSuffix(".tsv") && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
     }
 }
