@@ -7,6 +7,9 @@ struct OriginalContent {
     /// English joined to the Chinese by a slash inside the bracket, `(Choosing to be a
     /// Woman/身为女性的选择)`: the slash form, which may render the original itself.
     var slashEnglish: Range<Int>?
+    /// Whether the English before the Chinese is introduced as a literal gloss (`lit.`,
+    /// `literally`): a second rendering, not the original's own.
+    var glossFirst = false
 
     /// Parses `line[range]` (a bracket's content); nil when it holds no Han.
     static func parse(_ line: [Unicode.Scalar], _ range: Range<Int>) -> OriginalContent? {
@@ -56,9 +59,11 @@ struct OriginalContent {
             || Self.contains("TODO", in: line, range) || Self.contains("TBD", in: line, range)
         // Latin text beside the Chinese: pinyin, a gloss, `lit. "..."`.
         var alternatives: [String] = []
+        var glossFirst = false
         for part in [range.lowerBound..<start, end..<range.upperBound] where !part.isEmpty {
             var words = EnglishWords.tokens(line, part).filter(\.isWord).map(\.text)
             while let first = words.first, ["lit", "literally", "i.e", "ie", "or", "note"].contains(first.lowercased()) {
+                if part.lowerBound == range.lowerBound, first.lowercased().hasPrefix("lit") { glossFirst = true }
                 words.removeFirst()
             }
             let joined = words.joined(separator: " ")
@@ -68,7 +73,7 @@ struct OriginalContent {
             }
         }
         return OriginalContent(zhRange: start..<end, uncertain: uncertain, alternatives: alternatives,
-                               slashEnglish: slashEnglish(line, range.lowerBound..<start))
+                               slashEnglish: slashEnglish(line, range.lowerBound..<start), glossFirst: glossFirst)
     }
 
     /// `before` (what stands before the Chinese in the bracket) without the emphasis and

@@ -380,15 +380,18 @@ public final class PairExtractor {
                     consumedUntil = span.close
                     continue
                 }
-                // English prose in the bracket whose last words before the Chinese spell its
-                // pinyin as a name, after other words, is an inline original of its own: (his student
-                // Zhang Shi 张栻, 1133-1180). Pinyin alone, or in lower case, glosses the original:
-                // country (guojia 国家).
+                // English prose in the bracket with English right before the Chinese is an inline
+                // original of its own, read by `inlinePairs`: (the House of the Commoners 庶民院),
+                // (the residences of individual households 个别户 are another matter); so is a name
+                // that spells its pinyin after other words: (his student Zhang Shi 张栻, 1133-1180).
+                // Pinyin alone, or in lower case, glosses the original: country (guojia 国家); so
+                // does a literal translation: extreme interactivity [lit., “…of us in the other 你中有我”].
                 if !content.alternatives.isEmpty, letters?.isEnglishProse(span.contentRange) == true,
                    let firstLetter = span.contentRange.first(where: { CharacterClass.isLatinLetter(line[$0]) }),
-                   let name = english.choose(line, floor: span.contentRange.lowerBound, end: content.zhRange.lowerBound, after: nil, facts: facts),
-                   name.evidence == "pinyin", name.range.lowerBound > firstLetter, line[name.range.lowerBound].properties.isUppercase {
-                    continue
+                   let inner = english.choose(line, floor: span.contentRange.lowerBound, end: content.zhRange.lowerBound, after: nil, facts: facts) {
+                    let isName = inner.evidence == "pinyin" && inner.range.lowerBound > firstLetter && line[inner.range.lowerBound].properties.isUppercase
+                    let isRendering = inner.evidence != "pinyin" && !content.glossFirst && !spellsPinyin(line.string(inner.range), of: zh)
+                    if isName || isRendering { continue }
                 }
                 if facts.hanCount >= 10, !facts.isClause, !endsCapitalized(line, floor: floor, end: span.open) { facts.isClause = true }
                 if let choice = english.choose(line, floor: floor, end: span.open, after: span.close + 1, facts: facts) {

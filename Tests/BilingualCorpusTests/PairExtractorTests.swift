@@ -63,6 +63,12 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // Emphasis closed and reopened around the original, or inside it; an italic sentence is not quotes.
         .init("_Sun Ge_ _孙歌_ _(b. 1955)_ _writes on borders_", "孙歌 → Sun Ge (inline)"),
         .init("_Left intellectuals, such as Qian Liqun_ _钱_ _理_ _群_ _. Like Qian_", "钱理群 → Qian Liqun (inline)"),
+        // English prose in a bracket with English right before the Chinese: an inline original
+        // of the bracket's own, not a rendering of the words before the bracket...
+        .init("two chambers were proposed (the Chamber of Scholars 学者院) and more", "学者院 → Chamber of Scholars (inline)"),
+        // ... unless the bracket gives a literal translation.
+        .init("the plan was a bold gamble [lit., “a stake on the last hand 孤注一掷”] in the end",
+              "孤注一掷 → bold gamble (bracket)", "孤注一掷 → stake on the last hand (inline)"),
         // French, Spanish and Italian function words end a term in lower case, not in a name.
         .init("une politique jugée trop zen (佛系) par ses critiques", "佛系 → zen (bracket)"),
         .init("la revista El País [国家报] publicó", "国家报 → El País (bracket)"),
