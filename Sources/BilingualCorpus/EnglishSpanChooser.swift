@@ -276,14 +276,20 @@ struct EnglishSpanChooser {
         if let after {
             var a = after
             while a < line.count, CharacterClass.isSpace(line[a]) || ".,;:!?".unicodeScalars.contains(line[a]) { a += 1 }
-            if a < line.count, line[a] == "”" || line[a] == "\"" || line[a] == "’" || line[a] == "」" {
-                let opener: Unicode.Scalar = line[a] == "”" ? "“" : line[a] == "’" ? "‘" : line[a] == "」" ? "「" : "\""
+            // Also italics around both, `_China Must Restore its Great Power Status! 中国要恢复…! _`,
+            // but not italics closed before the original: `(the House of the Commoners_ 庶民院_)`.
+            let italics = a < line.count && (line[a] == "_" || line[a] == "*") && !closingMarks.contains(line[a])
+            if a < line.count, line[a] == "”" || line[a] == "\"" || line[a] == "’" || line[a] == "」" || italics {
+                let opener: Unicode.Scalar = line[a] == "”" ? "“" : line[a] == "’" ? "‘" : line[a] == "」" ? "「" : line[a]
                 var k = end - 1
                 while k >= floor, line[k] != opener, line[k] != line[a] || line[a] == "\"" && false { k -= 1 }
                 if k >= floor, line[k] == opener {
-                    var inner = EnglishWords.tokens(line, (k + 1)..<end).filter(\.isWord)
+                    let all = EnglishWords.tokens(line, (k + 1)..<end)
+                    var inner = all.filter(\.isWord)
                     if !facts.isClause { Self.dropLeadingFunctionWords(&inner, facts: facts) }
-                    if !inner.isEmpty, inner.count <= 15 || facts.isClause {
+                    // Italics around a sentence (a heading in bold) hold more than the term.
+                    let isSentence = italics && !facts.isClause && all.contains { !$0.isWord && [",", ";", "."].contains($0.text) }
+                    if !inner.isEmpty, inner.count <= 15 || facts.isClause, !isSentence {
                         return EnglishChoice(range: inner.first!.range.lowerBound..<inner.last!.range.upperBound, confidence: 0.8, evidence: "quotes")
                     }
                 }

@@ -69,6 +69,9 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // ... unless the bracket gives a literal translation.
         .init("the plan was a bold gamble [lit., “a stake on the last hand 孤注一掷”] in the end",
               "孤注一掷 → bold gamble (bracket)", "孤注一掷 → stake on the last hand (inline)"),
+        // Italics around the English and the original, but not around a whole sentence.
+        .init("his essays, such as _Rivers Keep Their Own Counsel 河流自有主张_ (2015), were", "河流自有主张 → Rivers Keep Their Own Counsel (inline)"),
+        .init("**Neither Nationalism, Nor Chinese Universalism 天下主义**", "天下主义 → Chinese Universalism (inline)"),
         // French, Spanish and Italian function words end a term in lower case, not in a name.
         .init("une politique jugée trop zen (佛系) par ses critiques", "佛系 → zen (bracket)"),
         .init("la revista El País [国家报] publicó", "国家报 → El País (bracket)"),
