@@ -11,6 +11,9 @@ struct OriginalFacts {
     var separators: Int
     /// Whether the original reads as a clause or sentence rather than a term.
     var isClause: Bool
+    /// Whether its first word is a particle, conjunction or preposition (`的值设置为`, `和`): the
+    /// rest of a Chinese sentence, not an original.
+    var opensWithParticle = false
 }
 
 /// The chosen English span: scalar offsets in the line, a confidence and the deciding evidence.

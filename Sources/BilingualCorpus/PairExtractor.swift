@@ -504,13 +504,17 @@ public final class PairExtractor {
         // A word-forming suffix at the end makes a noun, whatever is inside: 我向中心主义.
         let endsInSuffix = SuffixCorrespondence.endsInSuffix(zh)
         let looksLikeClause = !known && (separators > 0 || han >= 4 && hasClauseWord && !endsInSuffix)
+        let opensWithParticle = !known && tokens.first.map { Self.particles.contains(String(zh[$0.range])) } == true
         return OriginalFacts(zh: zh, hanCount: han, wordCount: words, pinyinKey: han > 0 && han <= 8 ? pinyin.searchKey(zh) : "",
-                             separators: separators, isClause: looksLikeClause)
+                             separators: separators, isClause: looksLikeClause, opensWithParticle: opensWithParticle)
     }
 
     /// Brackets longer than this (in scalars) hold prose, not an original; skipping them keeps
     /// deeply nested input linear.
     static let longestOriginal = 400
+
+    /// Words no original opens with: particles, conjunctions, prepositions.
+    static let particles: Set<String> = ["的", "地", "得", "了", "着", "过", "和", "与", "及", "或", "是", "在", "把", "被", "对", "也", "就", "都", "而", "又", "即", "等", "吗", "呢", "吧"]
 
     /// Words that make an original a clause rather than a term.
     static let clauseWords: Set<String> = [
@@ -806,6 +810,10 @@ public final class PairExtractor {
                 zh = String(String.UnicodeScalarView(zh.unicodeScalars.filter { !CharacterClass.emphasisMarks.contains($0) && !CharacterClass.isSpace($0) }))
             }
             let facts = facts(of: zh)
+            // Chinese glued to the English before it and opening with a particle continues a
+            // Chinese sentence (`“Alley_Pave”的值设置为1`, `NVIDIA GPU或`); so does a lone particle.
+            // Set apart by a space, it is an original: harmony without uniformity 和而不同.
+            if facts.opensWithParticle, facts.hanCount == 1 || start == 0 || !CharacterClass.isSpace(line[start - 1]) { continue }
             guard let choice = english.choose(line, floor: floor, end: start, after: zhEnd, facts: facts) else { continue }
             if inSlot && choice.evidence != "pinyin" && choice.evidence != "glossary" { continue }
             var pair = makePair(zh: zh, zhStart: start, line: line, number: number, choice: choice, kind: .inline, uncertain: false, alternatives: [])

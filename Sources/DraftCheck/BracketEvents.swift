@@ -8,6 +8,9 @@ enum BracketEvent {
     case unclosed(open: Int)
     /// A closer with no opener; `doubled` when it repeats the closer just before it (`]]`).
     case stray(close: Int, doubled: Bool)
+    /// A closer with no opener that reads as an emoticon (`:)`) or an enumerator (`2)`): not
+    /// a slip, but it may close an opener left open on the line before (`(see` / `figure 2)`).
+    case loose(close: Int)
 }
 
 enum BracketEvents {
@@ -34,6 +37,8 @@ enum BracketEvents {
                 } else if !isEmoticon(s, i) && !isEnumerator(s, i) {
                     let doubled = i > 0 && s[i - 1] == c
                     events.append(.stray(close: i, doubled: doubled))
+                } else {
+                    events.append(.loose(close: i))
                 }
             }
         }

@@ -10,18 +10,18 @@ public struct FootnoteMarkerRule: CheckRule {
         summary: "Finds footnote markers ([1], ^1, ¹, [^1]) without a definition in the notes, and definitions without a marker.",
         rationale: "A note nobody points to, or a pointer to nothing, loses the explanation the translator wrote.",
         defaultSeverity: .warning,
-        passing: ["Lying flat[1] spread.\n\n## Notes\n\n[1] 躺平: to opt out.", "Steps:\n1. plan\n2. build", "See [1] and [2]."],
+        passing: ["Lying flat[1] spread.\n\n## Notes\n\n[1] 躺平: to opt out.", "Steps:\n1. plan\n2. build", "See [1] and [2].",
+                  "```python\n# 取消注释以安装 pandas\n```\n\n1. plan\n2. build", "## 注意力机制\n\n1. plan\n2. build"],
         failing: ["Lying flat[1] and chicken parenting↓^2 spread.\n\n## Notes\n\n[1] 躺平: to opt out.",
                   "Lying flat[1] spread.\n\n## Notes\n\n[1] 躺平: to opt out.\n↓[3] 鸡娃: to push a child."])
 
     public init() {}
 
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
-        // The notes section starts at a heading that names notes.
+        // The notes section starts at a heading that names notes (not a `#` comment in code).
         guard let notesStart = document.lines.firstIndex(where: { line in
-            guard line.scalars.first == "#" else { return false }  // only headings are read as text
-            let text = String(String.UnicodeScalarView(line.scalars)).lowercased()
-            return text.contains("note") || text.contains("注")
+            // Only headings are read as text.
+            !line.isCode && line.scalars.first == "#" && Self.namesNotes(String(String.UnicodeScalarView(line.scalars)))
         }) else { return [] }
         var definitions: [Int: (line: Int, column: Int)] = [:]
         for line in document.lines[(notesStart + 1)...] where !line.isCode {
@@ -42,6 +42,15 @@ public struct FootnoteMarkerRule: CheckRule {
                                        "note \(number) has no marker in the text"))
         }
         return findings
+    }
+
+    /// Whether a heading names notes: `## Notes`, `Translator's notes`, `Endnotes`, `## 注释`,
+    /// `## 注`, `译注` (not `注意力`, attention, nor `Notebook`).
+    static func namesNotes(_ heading: String) -> Bool {
+        let words = heading.lowercased().split(whereSeparator: { !$0.isLetter })
+        if words.contains(where: { ["note", "notes", "footnote", "footnotes", "endnote", "endnotes"].contains($0) }) { return true }
+        let title = String(heading.drop(while: { $0 == "#" || $0 == " " })).trimmingSpaces()
+        return title == "注" || ["注释", "脚注", "尾注", "注解", "译注", "附注", "备注"].contains { heading.contains($0) }
     }
 
     /// `[n]`, `n.`, `^n` or a superscript number opening a line of the notes, with its column (0-based).

@@ -44,7 +44,7 @@ public struct UntranslatedChineseRule: CheckRule {
                 case let .unclosed(open):  // reported by unbalanced-bracket; its text is an original
                     delta[open] += 1
                     delta[s.count] -= 1
-                case .stray:
+                case .stray, .loose:
                     break
                 }
             }
