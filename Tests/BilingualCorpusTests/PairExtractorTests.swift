@@ -72,6 +72,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // Italics around the English and the original, but not around a whole sentence.
         .init("his essays, such as _Rivers Keep Their Own Counsel 河流自有主张_ (2015), were", "河流自有主张 → Rivers Keep Their Own Counsel (inline)"),
         .init("**Neither Nationalism, Nor Chinese Universalism 天下主义**", "天下主义 → Chinese Universalism (inline)"),
+        // Set apart by a space, an original may open with a particle's character.
+        .init("the old ideal of harmony without uniformity 和而不同 returns", "和而不同 → harmony without uniformity (inline)"),
         // French, Spanish and Italian function words end a term in lower case, not in a name.
         .init("une politique jugée trop zen (佛系) par ses critiques", "佛系 → zen (bracket)"),
         .init("la revista El País [国家报] publicó", "国家报 → El País (bracket)"),
@@ -128,6 +130,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
     ]
 
     static let traps: [String] = [
+        // Chinese glued to English and opening with a particle goes on with a Chinese sentence.
+        "set “Team_Red”的值设为1 and “Team_Blue”的值设为0 in the config file",
         "A chart (see figure 2) compares prices.",
         "Cursor's rival (a competitor to Cursor) launched.",
         "artificial general intelligence (AGI) is near",
