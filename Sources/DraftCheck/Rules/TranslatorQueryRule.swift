@@ -8,7 +8,8 @@ public struct TranslatorQueryRule: CheckRule {
         summary: "Finds question marks and TODOs inside originals.",
         rationale: "Queries are notes to self; they should be resolved before the draft goes out.",
         defaultSeverity: .info,
-        passing: ["Generalized Artificial Intelligence (通用人工智能)", "Why? (see below)", "the title \"Who Is Winning? [谁在赢？]\""],
+        passing: ["Generalized Artificial Intelligence (通用人工智能)", "Why? (see below)", "the title \"Who Is Winning? [谁在赢？]\"",
+                  "the prompt Continue (yes/no) (“要继续吗？（是/否）”) appears"],
         failing: ["Generalized Artificial Intelligence (通用人工智能↓?)", "the agent [智能体↓？]", "a term [术语 ↓TODO]"])
 
     public init() {}
@@ -24,8 +25,15 @@ public struct TranslatorQueryRule: CheckRule {
                 if before >= 0, CharacterClass.queryMarks.contains(s[before]) { continue }
                 let content = s.string((open + 1)..<close)
                 var k = open + 1
+                // A question quoted inside the original is the text's own: （“你确定要继续吗？”）.
+                var quoted = 0
                 while k < close {
-                    if CharacterClass.queryMarks.contains(s[k]) {
+                    switch s[k] {
+                    case "“", "「", "『": quoted += 1
+                    case "”", "」", "』": quoted = max(0, quoted - 1)
+                    default: break
+                    }
+                    if quoted == 0, CharacterClass.queryMarks.contains(s[k]) {
                         findings.append(diagnostic(document, line: line.number, k, k + 1, "translator's query left in the original '\(content)'"))
                         while k < close, CharacterClass.queryMarks.contains(s[k]) { k += 1 }
                         continue
