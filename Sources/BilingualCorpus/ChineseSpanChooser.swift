@@ -29,6 +29,9 @@ struct ChineseSpanChooser {
         boundaryWords.contains(word) || word.hasPrefix("的")
     }
 
+    /// Characters the segmenter may glue to the start of the term after them (于比特).
+    static let gluedParticles: Set<Unicode.Scalar> = ["的", "于"]
+
     /// Boundary words (a verb, a preposition) that also begin nouns: 计算图 computational
     /// graph, 表示学习 representation learning, 字节对编码 byte pair encoding.
     static let nounFormingVerbs: Set<String> = ["计算", "表示", "对"]
@@ -101,11 +104,23 @@ struct ChineseSpanChooser {
             first = k
             k -= 1
         }
+        // Where the term starts inside its first word, when the segmenter glued a particle to it.
+        var gluedStart: Int?
         while k >= 0 {
             let word = words[k].text
             let length = word.unicodeScalars.count
             // Enough characters for the English already: stop unless this word brings us closer.
             if taken > 0, characters >= targetCharacters || abs(characters + length - targetCharacters) > abs(characters - targetCharacters) + 1 {
+                break
+            }
+            // A word the segmenter glued to the particle or preposition before it (相当于比特 read
+            // as 相当 / 于比特): the term starts after that character, and ends the reading.
+            if length > 1, let lead = word.unicodeScalars.first, Self.gluedParticles.contains(lead) {
+                if !Self.isBoundary(String(word.unicodeScalars.dropFirst())) {
+                    first = k
+                    gluedStart = words[k].range.lowerBound + 1
+                    taken += 1
+                }
                 break
             }
             if Self.isBoundary(word) {
@@ -124,9 +139,9 @@ struct ChineseSpanChooser {
         }
         guard first < words.count else { return nil }
         // Never start on a boundary word or `的` (but on a verb the English asked for).
-        while first < words.count, first != verbBegins, Self.isBoundary(words[first].text) { first += 1 }
+        while first < words.count, first != verbBegins, gluedStart == nil, Self.isBoundary(words[first].text) { first += 1 }
         guard first < words.count else { return nil }
-        let range = (start + words[first].range.lowerBound)..<end
+        let range = (start + (gluedStart ?? words[first].range.lowerBound))..<end
         let confidence = taken <= englishWords + 1 ? 0.7 : 0.55
         return (range, confidence, "segmentation")
     }

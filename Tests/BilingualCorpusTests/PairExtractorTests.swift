@@ -90,6 +90,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // ... unless it begins a noun that the English has more words for.
         .init("框架会记下一个计算图（computational graph）备用。", "计算图 → computational graph (parenthetical)"),
         .init("分词器用的是字节对编码（byte pair encoding）。", "字节对编码 → byte pair encoding (parenthetical)"),
+        // A term the segmenter glued to the preposition before it (相当 / 于比特).
+        .init("这个单位大致相当于比特（bit）。", "比特 → bit (parenthetical)"),
         // A bracket of English prose may hold inline originals of its own.
         .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
         .init("[Editor: the draft has Li Tiantian 李田田 here.] The rest", "李田田 → Li Tiantian (inline)"),
