@@ -29,6 +29,13 @@ struct ChineseSpanChooser {
         boundaryWords.contains(word) || word.hasPrefix("的")
     }
 
+    /// Generic head nouns and the English they translate.
+    static let genericHeads: [String: String] = [
+        "参数": "parameter", "模型": "model", "函数": "function", "方法": "method", "算法": "algorithm",
+        "网络": "network", "问题": "problem", "层": "layer", "系统": "system", "机制": "mechanism",
+        "变量": "variable", "向量": "vector", "矩阵": "matrix",
+    ]
+
     /// Characters the segmenter may glue to the start of the term after them (于比特).
     static let gluedParticles: Set<Unicode.Scalar> = ["的", "于"]
 
@@ -136,6 +143,13 @@ struct ChineseSpanChooser {
             characters += length
             if taken >= cap { break }
             k -= 1
+        }
+        // A generic head noun alone (参数, 模型) renders only English that names it: before
+        // `拉伸参数（scale）`, the word that says which parameter belongs to the term.
+        if first == words.count - 1, gluedStart == nil, first > 0, let gloss = Self.genericHeads[words[first].text],
+           !english.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: { $0.count >= 3 && gloss.hasPrefix($0) || $0.hasPrefix(gloss) }),
+           !Self.isBoundary(words[first - 1].text), CharacterClass.isHan(stretch.unicodeScalars[stretch.unicodeScalars.index(stretch.unicodeScalars.startIndex, offsetBy: words[first - 1].range.lowerBound)]) {
+            first -= 1
         }
         guard first < words.count else { return nil }
         // Never start on a boundary word or `的` (but on a verb the English asked for).

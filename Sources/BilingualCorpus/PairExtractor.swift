@@ -697,6 +697,8 @@ public final class PairExtractor {
     /// or second form after a comma (`mixture of experts，MoE`).
     private func englishContent(_ line: [Unicode.Scalar], _ range: Range<Int>) -> (text: String, range: Range<Int>, words: Int, alternatives: [String])? {
         guard !range.isEmpty, !range.contains(where: { CharacterClass.isHan(line[$0]) }) else { return nil }
+        // A formula is no rendering: 一组参数（$\mathbf{w}^*$）.
+        if let first = range.first(where: { !CharacterClass.isSpace(line[$0]) }), line[first] == "$" { return nil }
         let letters = range.filter { CharacterClass.isLatinLetter(line[$0]) }.count
         guard letters >= 2, !Self.containsYear(line, range) else { return nil }
         var parts: [Range<Int>] = []

@@ -90,6 +90,9 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // ... unless it begins a noun that the English has more words for.
         .init("框架会记下一个计算图（computational graph）备用。", "计算图 → computational graph (parenthetical)"),
         .init("分词器用的是字节对编码（byte pair encoding）。", "字节对编码 → byte pair encoding (parenthetical)"),
+        // A generic head noun alone renders only English that names it.
+        .init("模型里有一个温度参数（temperature）需要调。", "温度参数 → temperature (parenthetical)"),
+        .init("训练时要调整参数（parameters）。", "参数 → parameters (parenthetical)"),
         // A term the segmenter glued to the preposition before it (相当 / 于比特).
         .init("这个单位大致相当于比特（bit）。", "比特 → bit (parenthetical)"),
         // A bracket of English prose may hold inline originals of its own.
@@ -132,6 +135,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
     ]
 
     static let traps: [String] = [
+        // A formula in parentheses is no rendering.
+        "取一组权重（$\\mathbf{w}$）即可。",
         // Chinese glued to English and opening with a particle goes on with a Chinese sentence.
         "set “Team_Red”的值设为1 and “Team_Blue”的值设为0 in the config file",
         "A chart (see figure 2) compares prices.",
