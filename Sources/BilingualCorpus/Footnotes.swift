@@ -1,26 +1,35 @@
 /// A footnote definition that names a Chinese term: `卷王: the winner of ...`,
 /// `2. 躺平：...`, `[3] 小镇做题家: ...`, `⁶ 佛系: ...`.
-struct FootnoteDefinition {
-    var number: Int?
-    var zh: String
-    var line: Int
-    var column: Int
-    var text: String
+public struct FootnoteDefinition: Sendable {
+    /// The note's number, when the line gives one.
+    public var number: Int?
+    /// The Chinese term it defines.
+    public var zh: String
+    /// The 1-based line.
+    public var line: Int
+    /// The 1-based column of the Chinese term.
+    public var column: Int
+    /// The definition, after the term and its separator.
+    public var text: String
 }
 
 /// A footnote marker glued to an English term: `King1`, `King[1]`, `King¹`, `King^1`.
-struct FootnoteMarker {
-    var number: Int
-    var line: Int
+public struct FootnoteMarker: Sendable {
+    /// The note's number.
+    public var number: Int
+    /// The 1-based line.
+    public var line: Int
     /// The line up to the marker (the term ends there), for choosing the English span later.
     var prefix: [Unicode.Scalar]
     /// The column offset of `prefix[0]` in its line (0-based).
     var prefixOffset: Int
+    /// Where the marker starts in its line (0-based scalar offset).
+    public var start: Int { prefixOffset + prefix.count }
 }
 
-enum Footnotes {
+public enum Footnotes {
     /// The definition on `line`, if the line is one.
-    static func definition(_ line: [Unicode.Scalar], lineNumber: Int) -> FootnoteDefinition? {
+    public static func definition(_ line: [Unicode.Scalar], lineNumber: Int) -> FootnoteDefinition? {
         var i = 0
         func skipSpaces() { while i < line.count, CharacterClass.isSpace(line[i]) { i += 1 } }
         skipSpaces()
@@ -78,7 +87,7 @@ enum Footnotes {
         return v == 0xB9 || v == 0xB2 || v == 0xB3 || (0x2070...0x2079).contains(v) || (0xFF10...0xFF19).contains(v)
     }
 
-    static func markers(_ line: [Unicode.Scalar], masked: [Bool], lineNumber: Int) -> [FootnoteMarker] {
+    public static func markers(_ line: [Unicode.Scalar], masked: [Bool], lineNumber: Int) -> [FootnoteMarker] {
         var result: [FootnoteMarker] = []
         var i = 1
         while i < line.count {

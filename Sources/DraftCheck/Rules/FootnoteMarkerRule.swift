@@ -2,8 +2,8 @@ import BilingualCorpus
 public import SourceText
 
 /// A footnote marker with no definition, or a definition no marker points to. Runs only
-/// on documents with a notes section (a heading naming notes or footnotes, or Markdown
-/// `[^n]:` definitions), so numbered lists and citations elsewhere stay silent.
+/// on documents with notes: after a heading that names notes, or definitions of Chinese
+/// terms that end the document (`1. 卷王：…`). Numbered lists and citations elsewhere stay silent.
 public struct FootnoteMarkerRule: CheckRule {
     public static let description = RuleDescription(
         identifier: "footnote-marker", name: "Footnote marker and definition",
@@ -11,27 +11,41 @@ public struct FootnoteMarkerRule: CheckRule {
         rationale: "A note nobody points to, or a pointer to nothing, loses the explanation the translator wrote.",
         defaultSeverity: .warning,
         passing: ["Lying flat[1] spread.\n\n## Notes\n\n[1] 躺平: to opt out.", "Steps:\n1. plan\n2. build", "See [1] and [2].",
-                  "```python\n# 取消注释以安装 pandas\n```\n\n1. plan\n2. build", "## 注意力机制\n\n1. plan\n2. build"],
+                  "```python\n# 取消注释以安装 pandas\n```\n\n1. plan\n2. build", "## 注意力机制\n\n1. plan\n2. build",
+                  "The Involution King1 of the office.\n\n## Notes\n\n1. 卷王：the winner of the rat race.",
+                  "GPT4o and H100 chips; the Involution King1 too.\n\n1. 卷王：the winner of the rat race.",
+                  "A glossary at the end is no notes.\n\n内卷: involution, the rat race\n躺平: lying flat, opting out"],
         failing: ["Lying flat[1] and chicken parenting↓^2 spread.\n\n## Notes\n\n[1] 躺平: to opt out.",
-                  "Lying flat[1] spread.\n\n## Notes\n\n[1] 躺平: to opt out.\n↓[3] 鸡娃: to push a child."])
+                  "Lying flat[1] spread.\n\n## Notes\n\n[1] 躺平: to opt out.\n↓[3] 鸡娃: to push a child.",
+                  "The Involution King1 and the lying-flat youth↓2 both appear.\n\n1. 卷王：the winner of the rat race.",
+                  "The Involution King1 spread.\n\n1. 卷王：the winner of the rat race.\n↓2. 躺平：opting out of the race altogether."])
 
     public init() {}
 
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
-        // The notes section starts at a heading that names notes (not a `#` comment in code).
-        guard let notesStart = document.lines.firstIndex(where: { line in
-            // Only headings are read as text.
-            !line.isCode && line.scalars.first == "#" && Self.namesNotes(String(String.UnicodeScalarView(line.scalars)))
-        }) else { return [] }
-        var definitions: [Int: (line: Int, column: Int)] = [:]
-        for line in document.lines[(notesStart + 1)...] where !line.isCode {
-            if let (number, column) = Self.definitionNumber(line.scalars) { definitions[number] = (line.number, column) }
-        }
+        guard let (notesStart, definitions, afterHeading) = Self.notes(document) else { return [] }
+        // Markers: [n], [^n], ^n and superscripts anywhere; digits glued to a word (King1) too,
+        // which also name product versions (Qwen2): such a marker is reported without a note
+        // only when the document numbers its notes with glued digits and it is the next number.
         var markers: [Int: (line: Int, start: Int, end: Int)] = [:]
+        var glued: [Int: (line: Int, start: Int, end: Int)] = [:]
         for line in document.lines[..<notesStart] where !line.isCode {
             for (number, start, end) in Self.markers(line) where markers[number] == nil { markers[number] = (line.number, start, end) }
+            for marker in Footnotes.markers(line.scalars, masked: line.masked, lineNumber: line.number)
+            where CharacterClass.isDigit(line.scalars[marker.start]) && glued[marker.number] == nil {
+                var end = marker.start
+                while end < line.scalars.count, CharacterClass.isDigit(line.scalars[end]) { end += 1 }
+                glued[marker.number] = (line.number, marker.start, end)
+            }
         }
-        guard !definitions.isEmpty else { return [] }
+        let usesGlued = glued.keys.contains { definitions[$0] != nil && markers[$0] == nil }
+        let next = (definitions.keys.max() ?? 0) + 1
+        for (number, marker) in glued where markers[number] == nil && (definitions[number] != nil || usesGlued && number == next) {
+            markers[number] = marker
+        }
+        // Definitions that merely end a document (a glossary appendix) are notes only when some
+        // marker points to one.
+        guard afterHeading || definitions.keys.contains(where: { markers[$0] != nil }) else { return [] }
         var findings: [Diagnostic] = []
         for (number, marker) in markers.sorted(by: { $0.key < $1.key }) where definitions[number] == nil {
             findings.append(diagnostic(document, line: marker.line, marker.start, marker.end,
@@ -42,6 +56,38 @@ public struct FootnoteMarkerRule: CheckRule {
                                        "note \(number) has no marker in the text"))
         }
         return findings
+    }
+
+    /// Where the notes begin and their definitions by number (line, 0-based column): after a
+    /// heading that names notes, or else the definitions of Chinese terms that end the document
+    /// (`1. 卷王：the winner of …`, `[2] 躺平: …`; unnumbered ones count in order, as the extractor
+    /// links them). Nil when the document has no notes.
+    static func notes(_ document: DraftDocument) -> (start: Int, definitions: [Int: (line: Int, column: Int)], afterHeading: Bool)? {
+        var definitions: [Int: (line: Int, column: Int)] = [:]
+        if let heading = document.lines.firstIndex(where: { line in
+            // Only headings are read as text (not a `#` comment in code).
+            !line.isCode && line.scalars.first == "#" && Self.namesNotes(String(String.UnicodeScalarView(line.scalars)))
+        }) {
+            for line in document.lines[(heading + 1)...] where !line.isCode {
+                if let (number, column) = Self.definitionNumber(line.scalars) { definitions[number] = (line.number, column) }
+            }
+            return definitions.isEmpty ? nil : (heading, definitions, true)
+        }
+        var k = document.lines.count - 1
+        var found: [FootnoteDefinition] = []
+        while k >= 0 {
+            let line = document.lines[k]
+            if line.scalars.allSatisfy(CharacterClass.isSpace) { k -= 1; continue }
+            guard !line.isCode, let definition = Footnotes.definition(line.scalars, lineNumber: line.number) else { break }
+            found.append(definition)
+            k -= 1
+        }
+        guard !found.isEmpty else { return nil }
+        for (ordinal, definition) in found.reversed().enumerated() {
+            let column = Self.definitionNumber(document.lines[definition.line - 1].scalars)?.1 ?? definition.column - 1
+            definitions[definition.number ?? ordinal + 1] = (definition.line, column)
+        }
+        return (k + 1, definitions, false)
     }
 
     /// Whether a heading names notes: `## Notes`, `Translator's notes`, `Endnotes`, `## 注释`,
