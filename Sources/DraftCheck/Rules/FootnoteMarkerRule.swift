@@ -7,7 +7,7 @@ public import SourceText
 public struct FootnoteMarkerRule: CheckRule {
     public static let description = RuleDescription(
         identifier: "footnote-marker", name: "Footnote marker and definition",
-        summary: "Finds footnote markers ([1], ^1, ¹, [^1]) without a definition in the notes, and definitions without a marker.",
+        summary: "Finds footnote markers (King1, [1], ^1, ¹, [^1]) without a definition in the notes, and definitions without a marker.",
         rationale: "A note nobody points to, or a pointer to nothing, loses the explanation the translator wrote.",
         defaultSeverity: .warning,
         passing: ["Lying flat[1] spread.\n\n## Notes\n\n[1] 躺平: to opt out.", "Steps:\n1. plan\n2. build", "See [1] and [2].",
