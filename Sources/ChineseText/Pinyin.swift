@@ -40,9 +40,18 @@ public final class PinyinConverter {
 
     /// Adds a reading given as text, such as `yín háng` or `yin2 hang2`.
     public func addReading(_ word: String, pinyin: String) {
-        let syllables = PinyinSyllable.split(pinyin).map(PinyinSyllable.toneMarked)
+        let syllables = PinyinSyllable.split(pinyin).map { syllable in
+            if let marked = markedSyllables[syllable] { return marked }
+            let marked = PinyinSyllable.toneMarked(syllable)
+            markedSyllables[syllable] = marked
+            return marked
+        }
         addReading(word, syllables: syllables)
     }
+
+    /// Syllables as given in readings, tone-marked: a glossary repeats a few hundred syllables
+    /// over its rows, and every command in a project reads its glossaries first.
+    private var markedSyllables: [String: String] = [:]
 
     /// The number of word-level readings known.
     public var readingCount: Int { readings.count }
