@@ -148,7 +148,7 @@ struct ChineseSpanChooser {
         // `拉伸参数（scale）`, the word that says which parameter belongs to the term.
         if first == words.count - 1, gluedStart == nil, first > 0, let gloss = Self.genericHeads[words[first].text],
            !english.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: { $0.count >= 3 && gloss.hasPrefix($0) || $0.hasPrefix(gloss) }),
-           !Self.isBoundary(words[first - 1].text), CharacterClass.isHan(stretch.unicodeScalars[stretch.unicodeScalars.index(stretch.unicodeScalars.startIndex, offsetBy: words[first - 1].range.lowerBound)]) {
+           !Self.isBoundary(words[first - 1].text), CharacterClass.isHan(scalars[words[first - 1].range.lowerBound]) {
             first -= 1
         }
         guard first < words.count else { return nil }
