@@ -23,8 +23,12 @@ public struct FootnoteMarker: Sendable {
     var prefix: [Unicode.Scalar]
     /// The column offset of `prefix[0]` in its line (0-based).
     var prefixOffset: Int
+    /// The marker's scalars (`1`, `[1]`, `^1`, `¹`).
+    var length: Int
     /// Where the marker starts in its line (0-based scalar offset).
     public var start: Int { prefixOffset + prefix.count }
+    /// Where it ends (0-based, exclusive).
+    public var end: Int { start + length }
 }
 
 public enum Footnotes {
@@ -125,7 +129,9 @@ public enum Footnotes {
                 continue
             }
             guard digits > 0, n > 0 else { continue }
-            result.append(FootnoteMarker(number: n, line: lineNumber, prefix: Array(line[max(0, i - 400)..<i]), prefixOffset: max(0, i - 400)))
+            let end = c == "[" ? j + 1 : j  // past the `]`
+            result.append(FootnoteMarker(number: n, line: lineNumber, prefix: Array(line[max(0, i - 400)..<i]), prefixOffset: max(0, i - 400),
+                                         length: end - i))
         }
         return result
     }

@@ -33,9 +33,7 @@ public struct FootnoteMarkerRule: CheckRule {
             for (number, start, end) in Self.markers(line) where markers[number] == nil { markers[number] = (line.number, start, end) }
             for marker in Footnotes.markers(line.scalars, masked: line.masked, lineNumber: line.number)
             where CharacterClass.isDigit(line.scalars[marker.start]) && glued[marker.number] == nil {
-                var end = marker.start
-                while end < line.scalars.count, CharacterClass.isDigit(line.scalars[end]) { end += 1 }
-                glued[marker.number] = (line.number, marker.start, end)
+                glued[marker.number] = (line.number, marker.start, marker.end)
             }
         }
         let usesGlued = glued.keys.contains { definitions[$0] != nil && markers[$0] == nil }
