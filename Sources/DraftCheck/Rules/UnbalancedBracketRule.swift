@@ -27,6 +27,12 @@ public struct UnbalancedBracketRule: CheckRule {
             }
             carried = []
         }
+        // Whether `closer` closes the opener carried last (and takes it off).
+        func closesCarried(_ closer: Unicode.Scalar) -> Bool {
+            guard let last = carried.last, Brackets.closer(for: last.opener) == closer else { return false }
+            carried.removeLast()
+            return true
+        }
         for line in document.lines {
             if line.isCode || Self.beginsBlock(line) { reportCarried() }
             guard !line.isCode else { continue }
@@ -37,16 +43,13 @@ public struct UnbalancedBracketRule: CheckRule {
                     opened.append((line.number, open, line.scalars[open]))
                 case .stray(let close, let doubled):
                     let closer = line.scalars[close]
-                    if !doubled, let last = carried.last, Brackets.closer(for: last.opener) == closer {
-                        carried.removeLast()
-                        continue
-                    }
+                    if !doubled, closesCarried(closer) { continue }
                     findings.append(diagnostic(document, line: line.number, close, close + 1, doubled
                         ? "doubled closing bracket '\(closer)\(closer)'" : "closing bracket '\(closer)' has no opening bracket",
                         fix: doubled ? Fix(start: SourceLocation(line: line.number, column: close + 1),
                                            end: SourceLocation(line: line.number, column: close + 2), replacement: "") : nil))
                 case .loose(let close):
-                    if let last = carried.last, Brackets.closer(for: last.opener) == line.scalars[close] { carried.removeLast() }
+                    _ = closesCarried(line.scalars[close])
                 case .pair:
                     break
                 }
@@ -57,7 +60,7 @@ public struct UnbalancedBracketRule: CheckRule {
             if Self.endsSentence(line) { reportCarried() }
         }
         reportCarried()
-        return findings.sorted { ($0.start.line, $0.start.column) < ($1.start.line, $1.start.column) }
+        return findings  // in the order found: the checker sorts every rule's findings
     }
 
     /// Whether `line` is blank or opens a new Markdown block (heading, list item, quote, table
