@@ -88,13 +88,15 @@ struct EnglishSpanChooser {
         if let span = quoted(line, floor: floor, end: markEnd, closingMarks: closingMarks, after: after, tokens: tokens, facts: facts) {
             return withNamePrefix(span, line: line, floor: floor, tokens: tokens, facts: facts)
         }
-        // 4. A clause translated by a clause.
+        // 4. A list rendered by a list: 福、禄、寿、禧、财 good fortune, prosperity, …, and wealth.
+        if let span = enumeration(tokens, facts) { return span }
+        // 5. A clause translated by a clause.
         if facts.isClause { return clause(tokens, facts) }
-        // 5. A capitalized name or title.
+        // 6. A capitalized name or title.
         if tokens[lastWord].isCapitalized || tokens[lastWord].text.first?.isNumber == true && tokens.count > 1 && tokens[tokens.count - 2].isCapitalized {
             if let span = capitalized(tokens, facts) { return span }
         }
-        // 6. A lower-case noun phrase, back to the nearest function word or punctuation.
+        // 7. A lower-case noun phrase, back to the nearest function word or punctuation.
         return nounPhrase(tokens, facts).map { withNamePrefix($0, line: line, floor: floor, tokens: tokens, facts: facts) }
     }
 
@@ -133,6 +135,25 @@ struct EnglishSpanChooser {
         if k < j, k > floor, line[k - 1] == "^" { return k - 1 }
         j = end
         return j
+    }
+
+    /// Steps forward over a footnote marker after the original, before the mark that closes
+    /// a quotation around both: `“two restraints and one leniency 两少一宽[7]”`.
+    static func skipFootnoteMarkerForward(_ line: [Unicode.Scalar], from start: Int) -> Int {
+        var k = start
+        if k < line.count, line[k] == "[" {
+            var j = k + 1
+            while j < line.count, CharacterClass.isDigit(line[j]) { j += 1 }
+            if j > k + 1, j < line.count, line[j] == "]" { return j + 1 }
+        }
+        while k < line.count, CharacterClass.superscriptDigit(line[k]) != nil { k += 1 }
+        if k > start { return k }
+        if k < line.count, line[k] == "^" {
+            var j = k + 1
+            while j < line.count, CharacterClass.isDigit(line[j]) { j += 1 }
+            if j > k + 1 { return j }
+        }
+        return start
     }
 
     /// Drops lower-case function words that open a quoted span (`being an understanding wife`).
@@ -277,7 +298,7 @@ struct EnglishSpanChooser {
         }
         // (b) The original sits inside the quotes: "race to the floor price [卷到地板价]".
         if let after {
-            var a = after
+            var a = Self.skipFootnoteMarkerForward(line, from: after)
             while a < line.count, CharacterClass.isSpace(line[a]) || ".,;:!?".unicodeScalars.contains(line[a]) { a += 1 }
             // Also italics around both, `_China Must Restore its Great Power Status! 中国要恢复…! _`,
             // but not italics closed before the original: `(the House of the Commoners_ 庶民院_)`.
@@ -299,6 +320,57 @@ struct EnglishSpanChooser {
             }
         }
         return nil
+    }
+
+    /// An original of three or more items set apart by `、` renders an English list of as many
+    /// items that ends where it does: `secure, reliable and controllable [安全、可靠、可控]`.
+    /// Items are set apart by commas or by `and`/`or` (the serial comma counts once). The
+    /// first item has no separator before it: it runs back to a function word or punctuation
+    /// and is at most one word longer than the longest other item. Nil when the English is no
+    /// such list: the translator summed the items up, or one item holds a clause.
+    private func enumeration(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
+        let items = facts.zh.unicodeScalars.split(separator: "、")
+        // (Not items under one head: 去监管、去中心、去权威的诉求 is demands for the three.)
+        guard items.count >= 3, items.allSatisfy({ $0.contains(where: CharacterClass.isHan) && !$0.contains("的") }) else { return nil }
+        let longestItem = 5
+        var lengths: [Int] = []
+        var current = 0
+        var k = tokens.count - 1
+        while k >= 0, lengths.count < items.count - 1 {
+            let token = tokens[k]
+            if token.isWord, token.lowercased == "and" || token.lowercased == "or" {
+                guard current > 0 else { return nil }
+                // With a serial comma, the comma before sets the item apart.
+                if !(k > 0 && tokens[k - 1].text == ",") {
+                    lengths.append(current)
+                    current = 0
+                }
+            } else if token.isWord {
+                current += 1
+                if current > longestItem { return nil }
+            } else if token.text == "," {
+                guard current > 0 else { return nil }
+                lengths.append(current)
+                current = 0
+            } else {
+                return nil
+            }
+            k -= 1
+        }
+        guard lengths.count == items.count - 1 else { return nil }
+        // k is now just before the separator that opens the second item.
+        let cap = (lengths.max() ?? 1) + 1
+        var first: Int?
+        var taken = 0
+        while k >= 0, taken < cap {
+            let token = tokens[k]
+            guard token.isWord, !EnglishWords.endsTerm(token), !Self.isPossessive(token.text) else { break }
+            first = k
+            taken += 1
+            k -= 1
+        }
+        guard let first else { return nil }
+        return EnglishChoice(range: tokens[first].range.lowerBound..<tokens[tokens.count - 1].range.upperBound, confidence: 0.75, evidence: "list")
     }
 
     private func clause(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
@@ -443,15 +515,26 @@ struct EnglishSpanChooser {
         // An original that opens with a numeral opens its English with the number word, a few
         // words back across a connector: three conditions precluding divorce (三不去), seven
         // justifications for divorce (七出), two restraints and one leniency (两少一宽).
-        if let lead = facts.zh.unicodeScalars.first(where: CharacterClass.isHan), EnglishWords.chineseNumerals.contains(lead) {
+        // The farthest number word counts when there are two: two restraints and one leniency (两少一宽).
+        let opensWithNumeral = facts.zh.unicodeScalars.first(where: CharacterClass.isHan).map(EnglishWords.chineseNumerals.contains) == true
+        if opensWithNumeral {
             var j = first - 1
-            while j >= 0, j >= first - 4, tokens[j].isWord, !EnglishWords.numberWords.contains(tokens[j].lowercased),
-                  EnglishWords.phraseConnectors.contains(tokens[j].lowercased) || !EnglishWords.functionWords.contains(tokens[j].lowercased) {
+            var numberStart: Int?
+            while j >= 0, j >= first - 4, tokens[j].isWord {
+                let word = tokens[j].lowercased
+                if EnglishWords.numberWords.contains(word) {
+                    numberStart = j
+                } else if EnglishWords.functionWords.contains(word), !EnglishWords.phraseConnectors.contains(word) {
+                    break
+                }
                 j -= 1
             }
-            if j >= 0, j < first, tokens[j].isWord, EnglishWords.numberWords.contains(tokens[j].lowercased) { first = j }
+            if let numberStart { first = numberStart }
         }
-        guard tokens[first].isWord, !EnglishWords.functionWords.contains(tokens[first].lowercased) else { return nil }
+        // (`one` is also a pronoun: a number word opens the term only for a numeral.)
+        guard tokens[first].isWord,
+              !EnglishWords.functionWords.contains(tokens[first].lowercased) || opensWithNumeral && EnglishWords.numberWords.contains(tokens[first].lowercased)
+        else { return nil }
         // "double reduction" policy [双减]: the quoted name, not the classifying head noun.
         if first == tokens.count - 1, EnglishWords.genericHeads.contains(tokens[first].lowercased), first >= 2,
            ["\"", "”", "’"].contains(tokens[first - 1].text) {

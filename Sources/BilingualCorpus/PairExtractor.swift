@@ -756,7 +756,7 @@ public final class PairExtractor {
     /// Whether a closing quote mark follows `end` (after spaces, emphasis and `.,;:!?`)
     /// whose opening mark stands in `line[lower..<end]`.
     static func closesQuotation(_ line: [Unicode.Scalar], from end: Int, openedAfter lower: Int) -> Bool {
-        var a = end
+        var a = EnglishSpanChooser.skipFootnoteMarkerForward(line, from: end)
         while a < line.count, CharacterClass.isSpace(line[a]) || ".,;:!?*_".unicodeScalars.contains(line[a]) { a += 1 }
         guard a < line.count else { return false }
         let opener: Unicode.Scalar

@@ -105,6 +105,7 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("the board deliberately (刻意地) ignored it", "刻意地 → deliberately (bracket)"),
         // A numeral in the original keeps the English number word, across a connector.
         .init("the old rule of four taboos for guests [四忌] still holds", "四忌 → four taboos for guests (bracket)"),
+        .init("a policy of two restraints and one leniency [两少一宽] for minorities", "两少一宽 → two restraints and one leniency (bracket)"),
         // A plural possessive belongs to a name; a singular one is its owner.
         .init("she founded the Children's Palace [少年宫] choir", "少年宫 → Children's Palace (bracket)"),
         .init("Huawei's Kirin [麒麟] chips", "麒麟 → Kirin (bracket)"),
@@ -132,6 +133,13 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("in 2025 the Hangzhou \"six little dragons\" [杭州六小龙] took over, and the \"six little dragons\" [六小龙] grew",
               "杭州六小龙 → Hangzhou six little dragons (bracket)", "六小龙 → six little dragons (bracket)"),
         .init("the state put on a qianggu 强箍 (to muzzle or straitjacket) then", "强箍 → qianggu (inline)"),
+        // A footnote marker between the original and the quote mark closing around both.
+        .init("the rule of “three checks and one review 三查一审[4]” was dropped", "三查一审 → three checks and one review (inline)"),
+        // A list renders a list of as many items, with or without a serial comma; a summary does not.
+        .init("the old wish for health, harmony, and plenty 康、和、丰 is printed on cards", "康、和、丰 → health, harmony, and plenty (inline)"),
+        .init("systems must be secure, reliable and controllable [安全、可靠、可控] by law",
+              "安全、可靠、可控 → secure, reliable and controllable (bracket)"),
+        .init("the plan's aims [安全、可靠、可控] hold for all systems", "安全、可靠、可控 → aims (bracket)"),
     ]
 
     static let traps: [String] = [
