@@ -1,10 +1,13 @@
 /// Marks the parts of each line that are not prose: fenced and indented code,
-/// inline code, HTML comments, URLs, Markdown link destinations and footnote
-/// references. Carries fence and comment state from line to line.
+/// inline code, HTML comments, TeX math (`$…$`, `$$…$$`), URLs, Markdown link
+/// destinations and footnote references. Carries fence, comment and display-math
+/// state from line to line.
 public struct LineMasker: Sendable {
     private var fence: Unicode.Scalar?
     private var fenceLength = 0
     private var inComment = false
+    /// Inside `$$` display math opened on an earlier line.
+    public private(set) var inDisplayMath = false
 
     /// A masker at the start of a document.
     public init() {}
@@ -14,7 +17,7 @@ public struct LineMasker: Sendable {
 
     /// Whether the next line begins outside code fences and comments, as the first line of
     /// a document does.
-    public var isAtRest: Bool { fence == nil && !inComment }
+    public var isAtRest: Bool { fence == nil && !inComment && !inDisplayMath }
 
     /// `masked[i]` is true where `line[i]` is not prose.
     public mutating func mask(_ line: [Unicode.Scalar]) -> [Bool] {
@@ -43,6 +46,18 @@ public struct LineMasker: Sendable {
         }
         lineIsCode = false
         var i = 0
+        if inDisplayMath {
+            // Display math ends at `$$`, or at a blank line (TeX allows none inside), so that a
+            // stray `$$` cannot hide the rest of a document.
+            guard let close = Self.displayMathEnd(line, from: 0) else {
+                if line.allSatisfy(CharacterClass.isSpace) { inDisplayMath = false; return masked }
+                lineIsCode = true
+                return [Bool](repeating: true, count: line.count)
+            }
+            inDisplayMath = false
+            for k in 0..<close { masked[k] = true }
+            i = close
+        }
         while i < line.count {
             if inComment {
                 masked[i] = true
@@ -57,9 +72,9 @@ public struct LineMasker: Sendable {
                 continue
             }
             let c = line[i]
-            // Only < ` h w f H W ] [ can start what is masked: skip the rest at once.
+            // Only < ` $ h w f H W ] [ can start what is masked: skip the rest at once.
             switch c {
-            case "<", "`", "h", "w", "f", "H", "W", "]", "[": break
+            case "<", "`", "$", "h", "w", "f", "H", "W", "]", "[": break
             default:
                 i += 1
                 continue
@@ -90,6 +105,31 @@ public struct LineMasker: Sendable {
                     continue
                 }
                 i += n
+                continue
+            }
+            if c == "$", i == 0 || line[i - 1] != "\\" {
+                if i + 1 < line.count, line[i + 1] == "$" {
+                    // Display math: to the next `$$`, or on to a later line when `$$` ends this one.
+                    if let close = Self.displayMathEnd(line, from: i + 2) {
+                        for k in i..<close { masked[k] = true }
+                        i = close
+                        continue
+                    }
+                    if line[(i + 2)...].allSatisfy(CharacterClass.isSpace) {
+                        for k in i..<line.count { masked[k] = true }
+                        inDisplayMath = true
+                        if line[..<i].allSatisfy(CharacterClass.isSpace) { lineIsCode = true }
+                        return masked
+                    }
+                    i += 2
+                    continue
+                }
+                if let close = Self.inlineMathEnd(line, from: i) {
+                    for k in i..<close { masked[k] = true }
+                    i = close
+                    continue
+                }
+                i += 1
                 continue
             }
             if c == "h" || c == "w" || c == "f" || c == "H" || c == "W", isURLStart(line, i) {
@@ -142,6 +182,59 @@ public struct LineMasker: Sendable {
             i += 1
         }
         return masked
+    }
+
+    /// The end (exclusive) of inline math opening at `start` (a `$`), as Pandoc reads it: a
+    /// non-space right after the opening `$`, a non-space right before the closing one, and no
+    /// digit right after it, so that prices (`$20 and $30`) are not math. Prices Pandoc would
+    /// take for math are not either: a currency code before the closing `$` (`$200 billion
+    /// (30.7 billion US$)`), or words between `$` and a number (`$5 a head, or $`).
+    static func inlineMathEnd(_ line: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 1 < line.count, !CharacterClass.isSpace(line[start + 1]), line[start + 1] != "$" else { return nil }
+        var j = start + 2
+        while j < line.count {
+            if line[j] == "$", line[j - 1] != "\\" {
+                guard !CharacterClass.isSpace(line[j - 1]), j + 1 == line.count || !CharacterClass.isDigit(line[j + 1]),
+                      !endsInCurrencyCode(line, j) else { return nil }
+                if CharacterClass.isDigit(line[start + 1]), holdsWord(line, (start + 1)..<j) { return nil }
+                return j + 1
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Whether two or three capital letters, a word of their own, stand before `line[end]`: `US$`, `HK$`.
+    private static func endsInCurrencyCode(_ line: [Unicode.Scalar], _ end: Int) -> Bool {
+        var k = end
+        while k > 0, k > end - 4, ("A"..."Z").contains(line[k - 1]) { k -= 1 }
+        return (2...3).contains(end - k) && (k == 0 || !CharacterClass.isLatinLetter(line[k - 1]))
+    }
+
+    /// Whether `range` holds a word of three letters or more set apart by spaces: prose, not a formula.
+    private static func holdsWord(_ line: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var run = 0
+        var startsWord = false
+        for k in range {
+            if CharacterClass.isLatinLetter(line[k]) {
+                if run == 0 { startsWord = k == range.lowerBound || CharacterClass.isSpace(line[k - 1]) }
+                run += 1
+                if run >= 3, startsWord { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// The end (exclusive) of the first unescaped `$$` at or after `start`.
+    static func displayMathEnd(_ line: [Unicode.Scalar], from start: Int) -> Int? {
+        var j = start
+        while j + 1 < line.count {
+            if line[j] == "$", line[j + 1] == "$", j == 0 || line[j - 1] != "\\" { return j + 2 }
+            j += 1
+        }
+        return nil
     }
 
     private func isURLStart(_ line: [Unicode.Scalar], _ i: Int) -> Bool {

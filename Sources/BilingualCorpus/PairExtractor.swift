@@ -287,11 +287,11 @@ public final class PairExtractor {
         for byte in text.utf8 {
             if byte >= 0xE2 { hasHan = true; hasDigit = true; break }  // (superscripts ⁴–⁹ are E2 81 xx)
             if byte >= 0x30 && byte <= 0x39 || byte == 0xC2 { hasDigit = true }
-            if byte == 0x60 || byte == 0x7E || byte == 0x3C || byte == 0x2D { hasMarkup = true }  // ` ~ < -
+            if byte == 0x60 || byte == 0x7E || byte == 0x3C || byte == 0x2D || byte == 0x24 { hasMarkup = true }  // ` ~ < - $
         }
         if !hasHan && !hasDigit {
-            if hasMarkup {
-                _ = masker.mask(text.scalarArray)  // fences and comments carry state
+            if hasMarkup || masker.inDisplayMath {
+                _ = masker.mask(text.scalarArray)  // fences, comments and display math carry state
             }
             return nil
         }

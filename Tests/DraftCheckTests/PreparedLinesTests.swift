@@ -10,7 +10,8 @@ import Testing
     @Test func chunksMaskAsOneSequence() {
         var random = SeededGenerator(seed: 2026)
         let kinds = ["The lab behind Moonshot AI [月之暗面] ships a model.", "```", "~~~~", "x = f(a[1] + b) and [卷王", "<!-- a note",
-                     "end of note -->", "see https://example.org/a_(b) and `code [x]` here", "    indented [code]"]
+                     "end of note -->", "see https://example.org/a_(b) and `code [x]` here", "    indented [code]",
+                     "$$", "the range $[0,1)$ and $$f(a]$$ here"]
         var lines: [String] = []
         var bytes = 0
         while bytes < 3 * DraftDocument.chunkBytes {

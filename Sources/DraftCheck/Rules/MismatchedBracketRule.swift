@@ -8,8 +8,8 @@ public struct MismatchedBracketRule: CheckRule {
         summary: "Finds a bracket closed by a bracket of another kind or width.",
         rationale: "Mixed pairs are typing slips; they break searches and look careless in print.",
         defaultSeverity: .error,
-        passing: ["Tencent [腾讯] and Huawei［华为］", "(新左派)"],
-        failing: ["Tencent [腾讯↓)", "Huawei［华为↓]", "Zhipu AI【智谱↓]"])
+        passing: ["Tencent [腾讯] and Huawei［华为］", "(新左派)", "the interval $[0,1)$ is half-open"],
+        failing: ["Tencent [腾讯↓)", "Huawei［华为↓]", "Zhipu AI【智谱↓]", "from $20 [to $30↓) a share", "worth $200 billion [30.7 billion US$↓) then"])
 
     public init() {}
 

@@ -9,9 +9,11 @@ public struct UnbalancedBracketRule: CheckRule {
         rationale: "A lost bracket hides where the original ends; readers and tools then misread the English around it.",
         defaultSeverity: .error,
         passing: ["Stepfun [阶跃星辰] and Zhipu AI【智谱】", "1) plan 2) build a) test", "_2) A paradox?_ and **b)** next", "Nice :) and ;-)", "(see figure 2)",
-                  "a hard-wrapped aside (see\nfigure 2) closes on the next line"],
+                  "a hard-wrapped aside (see\nfigure 2) closes on the next line",
+                  "the interval $(a, b]]$ inside math is not prose", "$$\nf(x) = [a, b]]\n$$\nand prose again"],
         failing: ["Zhipu AI [智谱]↓]", "Stepfun ↓[阶跃星辰 went on", "the platform（平台）↓） again", "↓【智谱 unfinished",
-                  "Stepfun ↓[阶跃星辰 went quiet.\nTencent 腾讯↓] said nothing", "a list\n- item ↓(open\n- item closed↓)"])
+                  "Stepfun ↓[阶跃星辰 went quiet.\nTencent 腾讯↓] said nothing", "a list\n- item ↓(open\n- item closed↓)",
+                  "prices rose from $20 ↓(and $30 later"])
 
     public init() {}
 
