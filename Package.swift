@@ -71,7 +71,7 @@ let package = Package(
         // The embedded index (SQLite through GRDB): the only module that imports GRDB.
         .target(
             name: "Store",
-            dependencies: ["Terminology", "Formats", "BilingualCorpus", "ChineseText", "SourceText", "TranslationMemory", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["Terminology", "Formats", "BilingualCorpus", "ChineseText", "ICUText", "SourceText", "TranslationMemory", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // PostgreSQL's C client (libpq5), loaded with dlopen on first use: only commands

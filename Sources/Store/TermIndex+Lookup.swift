@@ -1,4 +1,5 @@
 import ChineseText
+import ICUText
 import SourceText
 import Foundation
 import GRDB
@@ -16,6 +17,29 @@ extension TermIndex {
         public init(_ text: String, simplified: String? = nil) {
             self.text = text
             self.simplified = simplified
+        }
+
+        /// What a typed query is looked up as: in NFKC (full-width `ＡＩ` is `AI`, a
+        /// compatibility ideograph its unified form), without spaces next to a Chinese
+        /// character (`卷 王` is `卷王`, `AI 原住民` is `AI原住民`: Chinese terms have none),
+        /// trimmed.
+        public static func normalized(_ typed: String) -> String {
+            let scalars = Array(normalize(typed, .nfkc).trimmingSpaces().unicodeScalars)
+            var out = String.UnicodeScalarView()
+            var k = 0
+            while k < scalars.count {
+                if scalars[k].properties.isWhitespace, let before = out.last {
+                    var next = k
+                    while next < scalars.count, scalars[next].properties.isWhitespace { next += 1 }
+                    if before.properties.isIdeographic || next < scalars.count && scalars[next].properties.isIdeographic {
+                        k = next
+                        continue
+                    }
+                }
+                out.append(scalars[k])
+                k += 1
+            }
+            return String(out)
         }
     }
 
@@ -86,8 +110,9 @@ extension TermIndex {
                 // English: the whole rendering, then words and prefixes (stemmed: plural-insensitive).
                 let enKey = CandidateGlossary.renderingKey(text)
                 // Glossary and corpus renderings, then dictionary words whose first sense it is
-                // (银行 /bank/CL:家[jia1]/ for "bank"), the most specific first.
-                let exact = try Row.fetchAll(db, sql: """
+                // (银行 /bank/CL:家[jia1]/ for "bank"), the most specific first. (A query with no
+                // letters has an empty key, which would match renderings without letters.)
+                let exact = enKey.isEmpty ? [] : try Row.fetchAll(db, sql: """
                     SELECT zh, kind, en FROM entries WHERE en_key = ? AND kind != 'sentence'
                     """, arguments: [enKey]).map { row -> (zh: String, order: (Int, Int, Int)) in
                         let kind: String = row["kind"]

@@ -18,6 +18,9 @@ struct LookupRequest: Equatable {
     /// Why these values cannot be looked up, or nil when they can.
     static func problem(query: String, context: Int, limit: Int) -> String? {
         if query.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return "the query is empty" }
+        if !query.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            return "the query '\(query)' has no letters, digits or Chinese characters to look up"
+        }
         if context < 0 || limit < 1 { return "--context must be 0 or more and --limit at least 1" }
         return nil
     }
@@ -27,19 +30,21 @@ struct LookupRequest: Equatable {
     func run() throws {
         try reportingErrors(verbose: verbose) {
             let index = try IndexOpening.open(dictionaries: dictionaries, store: store, quiet: quiet)
-            var reports = try index.lookup(.init(query), limit: limit, contexts: context)
+            // Looked up as normalized (`ＡＩ`, `卷 王`); reported as typed.
+            let key = TermIndex.Query.normalized(query)
+            var reports = try index.lookup(.init(key), limit: limit, contexts: context)
             var simplified: String?
-            if query.unicodeScalars.contains(where: { $0.properties.isIdeographic }),
+            if key.unicodeScalars.contains(where: { $0.properties.isIdeographic }),
                !reports.contains(where: { $0.match == "exact" || $0.match == "traditional" }) {
-                let folded = try MatchKeyMaker().simplified(query)
-                if folded != query {
+                let folded = try MatchKeyMaker().simplified(key)
+                if folded != key {
                     simplified = folded
-                    reports = try index.lookup(.init(query, simplified: folded), limit: limit, contexts: context)
+                    reports = try index.lookup(.init(key, simplified: folded), limit: limit, contexts: context)
                 }
             }
             var out = OutputBuffer()
             guard !reports.isEmpty else {
-                let suggestions = try index.suggestions(query, simplified: simplified)
+                let suggestions = try index.suggestions(key, simplified: simplified)
                 if format == .json { out.writeLine("[]") }
                 out.flush()
                 Console.error("shuyu: nothing found for '\(query)'" + (suggestions.isEmpty ? "" : "; closest: " + suggestions.joined(separator: ", ")))
