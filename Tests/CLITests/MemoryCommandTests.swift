@@ -178,6 +178,12 @@ import Testing
         let project = try project()
         let statistics = try CLI.run(["tm", "match", "--verbose", "大语言模型正在改变翻译行业。"], directory: project)
         #expect(statistics.stderr.contains("index items") && statistics.stderr.contains("scored exactly"))
+        // An empty sentence or term is a usage error, not "no match".
+        for arguments in [["tm", "match", " "], ["tm", "concordance", ""], ["tm", "concordance", "卷王", "--limit", "0"]] {
+            let empty = try CLI.run(arguments, directory: project)
+            #expect(empty.status == 2, "\(arguments)")
+            #expect(empty.stdout.isEmpty)
+        }
     }
 
     /// Two imports into one memory at once: the second waits for the first's transaction.

@@ -32,6 +32,11 @@ extension Shuyu.TranslationMemoryCommand {
         @Option(help: "text or json.")
         var format: Format = .text
 
+        func validate() throws {
+            if term.unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw ValidationError("The term is empty.") }
+            if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        }
+
         func run() throws {
             let count = try reportingErrors(verbose: diagnostics.verbose) { () -> Int in
                 let store = try MemoryOpening.open(memory, create: false)

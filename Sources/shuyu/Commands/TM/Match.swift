@@ -57,6 +57,7 @@ extension Shuyu.TranslationMemoryCommand {
 
         func validate() throws {
             if (text == nil) == (file == nil) { throw ValidationError("Give a sentence, or --file FILE (not both).") }
+            if let text, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) { throw ValidationError("The sentence is empty.") }
             if !(FuzzySearch.lowestMinimum...100).contains(min) {
                 throw ValidationError("--min must be between \(FuzzySearch.lowestMinimum) and 100; below \(FuzzySearch.lowestMinimum) nearly every sentence would match.")
             }
