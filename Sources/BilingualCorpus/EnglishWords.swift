@@ -72,6 +72,14 @@ enum EnglishWords {
         "发言人", "人士",
     ].map { Array($0.unicodeScalars) }
 
+    /// Lower-case nouns for a person by role or trade: with a name in brackets after one
+    /// (`the author (韩炳哲)`), the bracket says who the person is; it does not translate the noun.
+    static let personRoles: Set<String> = [
+        "author", "writer", "scholar", "philosopher", "historian", "poet", "novelist", "critic", "economist",
+        "sociologist", "anthropologist", "journalist", "reporter", "columnist", "blogger", "translator", "commentator",
+        "artist", "painter", "thinker", "founder", "professor", "activist", "editor", "director", "interviewee", "speaker",
+    ]
+
     /// Whether `zh` holds one of `personMorphemes`.
     static func namesPerson(_ zh: String) -> Bool {
         let scalars = Array(zh.unicodeScalars)

@@ -395,6 +395,11 @@ public final class PairExtractor {
                 }
                 if facts.hanCount >= 10, !facts.isClause, !endsCapitalized(line, floor: floor, end: span.open) { facts.isClause = true }
                 if let choice = english.choose(line, floor: floor, end: span.open, after: span.close + 1, facts: facts) {
+                    // A name after a noun for the person's role says who it is: the author (韩炳哲).
+                    if choice.range.count < 20, EnglishWords.personRoles.contains(line.string(choice.range)),
+                       content.alternatives.isEmpty, ChineseNames.isPersonalName(zh) {
+                        continue
+                    }
                     pairs.append(makePair(zh: zh, zhStart: content.zhRange.lowerBound, line: line, number: number, choice: choice, kind: .bracket,
                                           uncertain: content.uncertain, alternatives: content.alternatives))
                     floor = span.close + 1

@@ -140,9 +140,14 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("systems must be secure, reliable and controllable [安全、可靠、可控] by law",
               "安全、可靠、可控 → secure, reliable and controllable (bracket)"),
         .init("the plan's aims [安全、可靠、可控] hold for all systems", "安全、可靠、可控 → aims (bracket)"),
+        // ... but a word for the role itself, or a name the English spells, is a pair.
+        .init("as the author (作者) argues", "作者 → author (bracket)"),
+        .init("as the philosopher Han Byung-chul (韩炳哲) argues", "韩炳哲 → Han Byung-chul (bracket)"),
     ]
 
     static let traps: [String] = [
+        // A name in brackets after a noun for the person's role says who it is.
+        "as the author (韩炳哲) argues, the virus is",
         // A formula in parentheses is no rendering.
         "取一组权重（$\\mathbf{w}$）即可。",
         // Chinese glued to English and opening with a particle goes on with a Chinese sentence.
