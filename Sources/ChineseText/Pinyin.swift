@@ -4,9 +4,11 @@ import ICUText
 /// (`juan3 wang2`), a search key (`juanwang`) and an initials key (`jw`).
 ///
 /// Characters are read as ICU's `Han-Latin` transliterator reads them (`HanReadings`),
-/// one by one, so words with a multi-reading character come out wrong (银行 → yín xíng). A
-/// `readings` table of word-level readings (from a glossary's pinyin column or
-/// CC-CEDICT) overrides it: at each position the longest word in the table wins.
+/// one by one, which goes wrong for words with a character of several readings (银行 would
+/// be yín xíng). Two tables of word-level readings override it: the common words of
+/// `CommonWordReadings` (银行 yín háng, 调整 tiáo zhěng), and this converter's `readings`
+/// (from a glossary's pinyin column or CC-CEDICT). At each position the longest word in
+/// either wins; on a tie, this converter's.
 /// Not thread-safe (it caches readings): one per task.
 public final class PinyinConverter {
     private var readings: [String: [String]] = [:]
@@ -75,11 +77,14 @@ public final class PinyinConverter {
                     if !readingLexicon.isEmpty {
                         readingLexicon.forEachMatch(in: buffer, from: i) { longest = $0 }
                     }
-                    if longest > 1 {
+                    var common = 0
+                    CommonWordReadings.shared.lexicon.forEachMatch(in: buffer, from: i) { common = $0 }
+                    if max(longest, common) > 1 {
+                        let length = max(longest, common)
                         var word = ""
-                        word.unicodeScalars.append(contentsOf: buffer[i..<(i + longest)])
-                        result.append(contentsOf: readings[word] ?? [])
-                        i += longest
+                        word.unicodeScalars.append(contentsOf: buffer[i..<(i + length)])
+                        result.append(contentsOf: (longest >= common ? readings[word] : CommonWordReadings.shared.readings[word]) ?? [])
+                        i += length
                         continue
                     }
                     result.append(reading(of: scalar))
