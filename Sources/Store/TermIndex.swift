@@ -16,7 +16,9 @@ public final class TermIndex {
     /// A pool (readers never wait for a refresh) when the index may be written; a
     /// read-only queue, which opens faster, for a lookup on a fresh index.
     let pool: any DatabaseWriter
-    static let schemaVersion = 6
+    /// Raised when what is stored changes meaning, so that an older index is built again:
+    /// 7, pinyin keys made with the common word readings (银行 yinhang).
+    static let schemaVersion = 7
 
     /// What a refresh did.
     public struct RefreshReport: Sendable {
