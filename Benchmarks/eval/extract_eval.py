@@ -11,9 +11,12 @@ Metrics (per set and kind):
   exact-en    of those, English span exactly as judged (or a listed alternative); for the reverse
               direction: exact-zh, the Chinese span exactly as judged
   precision   predicted pairs that are gold pairs, counted where the gold is exhaustive
-Usage: extract_eval.py [--bin PATH] [--no-glossary] [--show-errors N]
+  omegat           ../shared/data/tmx_tbx/tmx_zh_en + Benchmarks/eval/omegat-gold.tsv  glosses in the Chinese
+                   of real TMX memories (reverse direction: 加泰隆语（Catalan）), judged for this project
+Usage: extract_eval.py [--bin PATH] [--no-glossary] [--show-errors N] [--only SET,...]
 """
-import argparse, csv, json, os, subprocess, sys, unicodedata, collections
+import argparse, csv, json, os, re, subprocess, sys, tempfile, unicodedata, collections
+import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.environ.get("SHUYU_SHARED_DATA", os.path.join(os.path.dirname(ROOT), "shared", "data"))
@@ -127,6 +130,59 @@ def evaluate_d2l(text_dir, gold_path, preds, show):
             print(f"-- {key} ({len(items)})")
             for item in items[:show]: print("   " + item)
 
+GLOSS = re.compile(r'[\u4e00-\u9fff][”」》"]?\s*[（(][A-Za-z][^（）()]{0,80}[）)]')
+
+def tmx_glosses(folder):
+    """The Chinese segments of the TMX files in `folder` (file order, no repeats, inline codes
+    dropped, spaces collapsed) that hold a bracket of Latin text right after Chinese."""
+    XML = "{http://www.w3.org/XML/1998/namespace}lang"
+    seen, out = set(), []
+    def text(e, parts):
+        if e.tag not in ("bpt", "ept", "ph", "it") and e.text: parts.append(e.text)
+        for c in e:
+            text(c, parts)
+            if c.tail: parts.append(c.tail)
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".tmx"): continue
+        for tu in ET.parse(os.path.join(folder, name)).getroot().iter("tu"):
+            for tuv in tu.iter("tuv"):
+                if not (tuv.get(XML) or tuv.get("lang") or "").lower().startswith("zh"): continue
+                seg = tuv.find("seg")
+                if seg is None: continue
+                parts = []
+                text(seg, parts)
+                segment = " ".join("".join(parts).split())
+                if GLOSS.search(segment) and segment not in seen:
+                    seen.add(segment); out.append(segment)
+    return out
+
+def evaluate_omegat(gold_path, preds, show):
+    rows = [r for r in csv.DictReader((l for l in open(gold_path, encoding="utf-8") if not l.startswith("#")), delimiter="\t")]
+    gold = [r for r in rows if r["kind"] == "parenthetical"]
+    by_line = collections.defaultdict(list)
+    for p in preds: by_line[p["line"]].append(p)
+    found = exact = 0; used = set(); errors = collections.defaultdict(list)
+    for g in gold:
+        cands = [p for p in by_line.get(int(g["line"]), []) if id(p) not in used]
+        match = next((p for p in cands if norm_en(p["en"]) == norm_en(g["en"])), None)
+        if match is None:
+            errors["missed"].append(f'{g["line"]} {g["zh"]} ↔ {g["en"]}'); continue
+        used.add(id(match)); found += 1
+        if nfc(match["zh"]) in {nfc(g["zh"])} | {nfc(a) for a in alts(g["note"])}: exact += 1
+        else: errors["zh span"].append(f'{g["line"]} got {match["zh"]} want {g["zh"]} ({g["en"]})')
+    tp = len(used); fp = 0
+    for p in preds:
+        if id(p) not in used:
+            fp += 1; errors["false positive"].append(f'{p["line"]} {p["zh"]} ↔ {p["en"]} ({p["kind"]})')
+    n = len(gold)
+    print("\n### OmegaT TMX glosses (reverse direction, real UI and documentation translations)")
+    print("| gold | recall | exact Chinese span | precision |\n|---|---|---|---|")
+    print(f"| {n} ({len(rows) - n} negatives) | {found/n:.3f} ({found}) | {exact/max(1,found):.3f} ({exact}) | {tp/max(1,tp+fp):.3f} ({tp} of {tp+fp}) |")
+    if show:
+        for key, items in errors.items():
+            print(f"-- {key} ({len(items)})")
+            for item in items[:show]: print("   " + item)
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "shuyu"))
@@ -137,7 +193,7 @@ def main():
     a = ap.parse_args()
     DICTIONARIES.extend(a.dictionary)
     if not os.path.exists(a.bin): sys.exit(f"build first: swift build -c release  (no {a.bin})")
-    sets = a.only.split(",") if a.only else ["china-dream", "d2l", "corpora"]
+    sets = a.only.split(",") if a.only else ["china-dream", "d2l", "omegat", "corpora"]
     cd = os.path.join(SHARED, "china-dream-dev")
     if "china-dream" in sets:
         if os.path.isdir(cd):
@@ -151,6 +207,15 @@ def main():
             files = sorted(os.path.join(d2l, "text", f) for f in os.listdir(os.path.join(d2l, "text")))
             evaluate_d2l(d2l, os.path.join(d2l, "gold.tsv"), run(a.bin, files, ROOT, a.no_glossary), a.show_errors)
         else: print("d2l-dev: skipped (absent)")
+    tmx = os.path.join(SHARED, "tmx_tbx", "tmx_zh_en")
+    if "omegat" in sets:
+        if os.path.isdir(tmx):
+            with tempfile.TemporaryDirectory() as scratch:
+                path = os.path.join(scratch, "omegat-glosses.txt")
+                with open(path, "w", encoding="utf-8") as f: f.write("\n".join(tmx_glosses(tmx)) + "\n")
+                preds = run(a.bin, [path], ROOT, a.no_glossary)
+            evaluate_omegat(os.path.join(ROOT, "Benchmarks", "eval", "omegat-gold.tsv"), preds, a.show_errors)
+        else: print("omegat: skipped (absent)")
     if "corpora" in sets:
         gold = os.path.join(ROOT, "Benchmarks", "eval", "corpora-gold.tsv")
         docs = sorted({r["file"] for r in csv.DictReader(open(gold, encoding="utf-8"), delimiter="\t")})

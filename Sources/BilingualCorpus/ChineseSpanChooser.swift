@@ -20,7 +20,8 @@ struct ChineseSpanChooser {
         一 个 种 些 所以 因为 如果 虽然 但是 然而 以及 并且 或者 还是 就是 也是 不是 可以 需要 已经 正在 没有 称 叫 \
         介绍 定义 表示 遇到 进行 相当于 相当 引入 提出 讨论 考虑 得到 实现 描述 计算 具有 有 要 能 会 来 去 做 \
         是否 称之为 叫作 记为 记作 写作 简称 又称 也称 或称 这里 其中 以下 如下 所示 通常 一般 可能 往往 也叫 所谓的 \
-        减少 增加 代替 替代 避免 提高 降低 导致 产生 影响
+        减少 增加 代替 替代 避免 提高 降低 导致 产生 影响 \
+        应当 应该 高于 低于 大于 小于 等于 多于 少于 优于
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Whether `word` ends a term read backwards: a boundary word, or a word the segmenter
@@ -127,6 +128,26 @@ struct ChineseSpanChooser {
                     first = k
                     gluedStart = words[k].range.lowerBound + 1
                     taken += 1
+                }
+                break
+            }
+            // A hyphen inside the term joins two halves of about the same length, whatever
+            // words the first half holds: 编码器-解码器（encoder-decoder）, segmented 编码 / 器;
+            // 矩阵-向量积（matrix-vector product）. The term ends there. (A middle dot in a name,
+            // 马克斯·韦伯, is read as any word is: a given name may be longer than a surname.)
+            if word == "-", taken > 0, k > 0 {
+                var j = k - 1
+                var before = 0
+                while j >= 0, words[j].text.unicodeScalars.allSatisfy(CharacterClass.isHan) {
+                    let count = words[j].text.unicodeScalars.count
+                    before += count
+                    j -= 1
+                    if before >= characters || count > 1 && before + 1 >= characters { break }
+                }
+                if before > 0 {
+                    first = j + 1
+                    taken += k - 1 - j
+                    characters += length + before
                 }
                 break
             }

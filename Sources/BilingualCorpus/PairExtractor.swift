@@ -734,21 +734,43 @@ public final class PairExtractor {
 
     /// Whether the line reads as English prose (outside brackets).
     private func isEnglishLine(_ line: [Unicode.Scalar], covered: [Bool], masked: [Bool]) -> Bool {
-        var latin = 0, han = 0
+        var latin = 0, han = 0, quotedHan = 0, words = 0
+        var previousLatin = false
+        var quoted = false
+        var chinesePunctuation = false
         precondition(covered.count == line.count && masked.count == line.count, "a mask for every scalar")
         line.withUnsafeBufferPointer { scalars in
             covered.withUnsafeBufferPointer { covered in
                 masked.withUnsafeBufferPointer { masked in
                     for k in 0..<scalars.count where !covered[k] && !masked[k] {
                         let s = scalars[k]
-                        if CharacterClass.isLatinLetter(s) { latin += 1 } else if s.value >= 0x3007, CharacterClass.isHan(s) { han += 1 }
+                        let isLatin = CharacterClass.isLatinLetter(s)
+                        if isLatin {
+                            latin += 1
+                            if !previousLatin { words += 1 }
+                        } else if s.value >= 0x3007, CharacterClass.isHan(s) {
+                            if quoted { quotedHan += 1 } else { han += 1 }
+                        } else if s == "“" || s == "《" {
+                            quoted = true
+                        } else if s == "”" || s == "》" {
+                            quoted = false
+                        } else if !quoted, s == "。" || s == "，" || s == "；" || s == "？" || s == "！" {
+                            chinesePunctuation = true
+                        }
+                        previousLatin = isLatin
                     }
                 }
             }
         }
         // A Han character carries about as much as two or three Latin letters; a long Chinese
-        // title after a short English one still leaves the line English.
-        return latin >= han
+        // title after a short English one still leaves the line English. Counted in words too:
+        // a Chinese sentence naming a few products (选择下载自带 Java 运行时环境 的 OmegaT) has
+        // as many letters as Han characters, but far fewer words than a Chinese sentence has.
+        // A quoted Chinese title (`Cao Jinqing 曹锦清, “百年复兴：…,” available in`) is cited,
+        // not the line's own language, and is not counted, unless Chinese punctuation outside
+        // the quotes shows the line to be Chinese (`版本是“安装后不管”版本。`).
+        if chinesePunctuation { han += quotedHan }
+        return latin >= han && 3 * words >= han
     }
 
     /// Whether a Han character follows `index` after spaces.

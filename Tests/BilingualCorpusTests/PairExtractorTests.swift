@@ -95,6 +95,10 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("训练时要调整参数（parameters）。", "参数 → parameters (parenthetical)"),
         // A term the segmenter glued to the preposition before it (相当 / 于比特).
         .init("这个单位大致相当于比特（bit）。", "比特 → bit (parenthetical)"),
+        // A hyphen or a middle dot joins two halves of about the same length; a comparative verb ends a term.
+        .init("我们用编码器-解码器（encoder-decoder）架构。", "编码器-解码器 → encoder-decoder (parenthetical)"),
+        .init("社会学家马克斯·韦伯（Max Weber）认为", "马克斯·韦伯 → Max Weber (parenthetical)"),
+        .init("这条规则的优先级应当高于法语（French）的规则。", "法语 → French (parenthetical)"),
         // A bracket of English prose may hold inline originals of its own.
         .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
         .init("[Editor: the draft has Li Tiantian 李田田 here.] The rest", "李田田 → Li Tiantian (inline)"),
@@ -142,10 +146,16 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("the plan's aims [安全、可靠、可控] hold for all systems", "安全、可靠、可控 → aims (bracket)"),
         // ... but a word for the role itself, or a name the English spells, is a pair.
         .init("as the author (作者) argues", "作者 → author (bracket)"),
+        // A reference in English citing a Chinese title in quotes is still English.
+        .init("[82] Cao Jinqing 曹锦清, “百年复兴：中国共产党的时代叙事与历史使命,” available in English here.", "曹锦清 → Cao Jinqing (inline)"),
         .init("as the philosopher Han Byung-chul (韩炳哲) argues", "韩炳哲 → Han Byung-chul (bracket)"),
     ]
 
     static let traps: [String] = [
+        // A Chinese sentence naming products holds no inline originals: as many letters as
+        // Han characters, but far fewer words than the Chinese has.
+        "选择下载自带 Java 运行时环境的 OmegaT 还是不带 JRE 的 OmegaT。",
+        "这里的 sigmoid 函数和 GPU 版本都来自 PaddlePaddle 的示例。",
         // A name in brackets after a noun for the person's role says who it is.
         "as the author (韩炳哲) argues, the virus is",
         // A formula in parentheses is no rendering.
