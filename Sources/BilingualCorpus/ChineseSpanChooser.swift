@@ -44,6 +44,24 @@ struct ChineseSpanChooser {
     /// graph, 表示学习 representation learning, 字节对编码 byte pair encoding.
     static let nounFormingVerbs: Set<String> = ["计算", "表示", "对"]
 
+    /// The first letter of `english` when it is an acronym: two to six capital letters.
+    static func acronymInitial(_ english: String) -> Unicode.Scalar? {
+        let scalars = english.unicodeScalars
+        guard (2...6).contains(scalars.count), scalars.allSatisfy({ ("A"..."Z").contains($0) }) else { return nil }
+        return scalars.first
+    }
+
+    /// The Latin word that ends one space before `start`, at `floor` or after it, set apart
+    /// from anything before it by a space or the start of the text.
+    static func latinWord(_ line: [Unicode.Scalar], endingBefore start: Int, floor: Int) -> Range<Int>? {
+        let end = start - 1
+        guard end > floor, line[end] == " ", CharacterClass.isLatinLetter(line[end - 1]) else { return nil }
+        var k = end - 1
+        while k > floor, CharacterClass.isLatinLetter(line[k - 1]) { k -= 1 }
+        guard k == floor || !CharacterClass.isLatinLetter(line[k - 1]) && !CharacterClass.isDigit(line[k - 1]) else { return nil }
+        return k..<end
+    }
+
     /// The chosen span of `line[floor..<end]`, or nil when no Chinese stands there.
     func choose(_ line: [Unicode.Scalar], floor: Int, end rawEnd: Int, englishWords: Int, english: String) -> (range: Range<Int>, confidence: Double, evidence: String)? {
         var end = rawEnd
@@ -176,7 +194,13 @@ struct ChineseSpanChooser {
         // Never start on a boundary word or `的` (but on a verb the English asked for).
         while first < words.count, first != verbBegins, gluedStart == nil, Self.isBoundary(words[first].text) { first += 1 }
         guard first < words.count else { return nil }
-        let range = (start + (gluedStart ?? words[first].range.lowerBound))..<end
+        var range = (start + (gluedStart ?? words[first].range.lowerBound))..<end
+        // An acronym whose first letter opens the Latin word just before the Chinese names
+        // that word too: Java 运行时环境（JRE）.
+        if range.lowerBound == start, let initial = Self.acronymInitial(english), let word = Self.latinWord(line, endingBefore: start, floor: floor),
+           line[word.lowerBound].properties.uppercaseMapping == String(initial) {
+            range = word.lowerBound..<end
+        }
         let confidence = taken <= englishWords + 1 ? 0.7 : 0.55
         return (range, confidence, "segmentation")
     }

@@ -98,6 +98,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // A hyphen or a middle dot joins two halves of about the same length; a comparative verb ends a term.
         .init("我们用编码器-解码器（encoder-decoder）架构。", "编码器-解码器 → encoder-decoder (parenthetical)"),
         .init("社会学家马克斯·韦伯（Max Weber）认为", "马克斯·韦伯 → Max Weber (parenthetical)"),
+        // An acronym's first letter opening the Latin word before the Chinese takes that word in.
+        .init("先安装 Java 运行时环境（JRE）再启动。", "Java 运行时环境 → JRE (parenthetical)"),
         .init("这条规则的优先级应当高于法语（French）的规则。", "法语 → French (parenthetical)"),
         // A bracket of English prose may hold inline originals of its own.
         .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
