@@ -46,6 +46,12 @@ def alts(note):
                 if a: result.append(a)
     return result
 
+def print_errors(errors, show):
+    """The first `show` errors of each kind."""
+    for key, items in errors.items() if show else []:
+        print(f"-- {key} ({len(items)})")
+        for item in items[:show]: print("   " + item)
+
 def evaluate_forward(name, text_dir, gold_path, ranges_path, preds, show):
     gold = list(csv.DictReader(open(gold_path, encoding="utf-8"), delimiter="\t"))
     scope = collections.defaultdict(list)
@@ -99,10 +105,7 @@ def evaluate_forward(name, text_dir, gold_path, ranges_path, preds, show):
     for kind, (n, found, exact) in results.items():
         print(f"| {kind} | {n} | {found/n:.3f} ({found}) | {exact/max(1,found):.3f} ({exact}) |")
     print(f"precision: {tp/max(1,tp+fp):.3f} ({tp} of {tp+fp} predicted pairs in scope)")
-    if show:
-        for key, items in errors.items():
-            print(f"-- {key} ({len(items)})")
-            for item in items[:show]: print("   " + item)
+    print_errors(errors, show)
     return results
 
 def evaluate_d2l(text_dir, gold_path, preds, show):
@@ -125,10 +128,7 @@ def evaluate_d2l(text_dir, gold_path, preds, show):
     print("\n### d2l-dev (reverse direction: Chinese with English in parentheses)")
     print("| gold | recall | exact Chinese span |\n|---|---|---|")
     print(f"| {n} | {found/n:.3f} ({found}) | {exact/max(1,found):.3f} ({exact}) |")
-    if show:
-        for key, items in errors.items():
-            print(f"-- {key} ({len(items)})")
-            for item in items[:show]: print("   " + item)
+    print_errors(errors, show)
 
 GLOSS = re.compile(r'[\u4e00-\u9fff][”」》"]?\s*[（(][A-Za-z][^（）()]{0,80}[）)]')
 
@@ -178,10 +178,7 @@ def evaluate_omegat(gold_path, preds, show):
     print("\n### OmegaT TMX glosses (reverse direction, real UI and documentation translations)")
     print("| gold | recall | exact Chinese span | precision |\n|---|---|---|---|")
     print(f"| {n} ({len(rows) - n} negatives) | {found/n:.3f} ({found}) | {exact/max(1,found):.3f} ({exact}) | {tp/max(1,tp+fp):.3f} ({tp} of {tp+fp}) |")
-    if show:
-        for key, items in errors.items():
-            print(f"-- {key} ({len(items)})")
-            for item in items[:show]: print("   " + item)
+    print_errors(errors, show)
 
 def main():
     ap = argparse.ArgumentParser()
