@@ -518,6 +518,9 @@ public final class PairExtractor {
     /// deeply nested input linear.
     static let longestOriginal = 400
 
+    /// Phrases that close a list of names or items (and others, and so on): never an original.
+    static let listClosers: Set<String> = ["等人", "等等", "之类", "等", "诸人", "一行"]
+
     /// Words no original opens with: particles, conjunctions, prepositions.
     static let particles: Set<String> = ["的", "地", "得", "了", "着", "过", "和", "与", "及", "或", "是", "在", "把", "被", "对", "也", "就", "都", "而", "又", "即", "等", "吗", "呢", "吧"]
 
@@ -843,6 +846,8 @@ public final class PairExtractor {
             // Chinese sentence (`“Alley_Pave”的值设置为1`, `NVIDIA GPU或`); so does a lone particle.
             // Set apart by a space, it is an original: harmony without uniformity 和而不同.
             if facts.opensWithParticle, facts.hanCount == 1 || start == 0 || !CharacterClass.isSpace(line[start - 1]) { continue }
+            // Nor is a phrase that closes a list: `Derrick Oswald 等人` (and others).
+            if Self.listClosers.contains(zh) { continue }
             guard let choice = english.choose(line, floor: floor, end: start, after: zhEnd, facts: facts) else { continue }
             if inSlot && choice.evidence != "pinyin" && choice.evidence != "glossary" { continue }
             var pair = makePair(zh: zh, zhStart: start, line: line, number: number, choice: choice, kind: .inline, uncertain: false, alternatives: [])

@@ -154,6 +154,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
     ]
 
     static let traps: [String] = [
+        // A phrase closing a list of names is no original.
+        "HTMLParser was written by Somik Raha, Derrick Oswald 等人 in 2006.",
         // A Chinese sentence naming products holds no inline originals: as many letters as
         // Han characters, but far fewer words than the Chinese has.
         "选择下载自带 Java 运行时环境的 OmegaT 还是不带 JRE 的 OmegaT。",
