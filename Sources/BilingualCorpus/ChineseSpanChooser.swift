@@ -44,6 +44,13 @@ struct ChineseSpanChooser {
     /// graph, 表示学习 representation learning, 字节对编码 byte pair encoding.
     static let nounFormingVerbs: Set<String> = ["计算", "表示", "对"]
 
+    /// Whether `english` is a lower-case abbreviation: two to six ASCII letters, no vowel.
+    static func isLowercaseAbbreviation(_ english: String) -> Bool {
+        let scalars = english.unicodeScalars
+        return (2...6).contains(scalars.count) && scalars.allSatisfy({ ("a"..."z").contains($0) })
+            && !scalars.contains(where: { "aeiouy".unicodeScalars.contains($0) })
+    }
+
     /// The first letter of `english` when it is an acronym: two to six capital letters.
     static func acronymInitial(_ english: String) -> Unicode.Scalar? {
         let scalars = english.unicodeScalars
@@ -118,7 +125,8 @@ struct ChineseSpanChooser {
         let cap = max(1, englishWords) + 2
         let contentWords = english.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { !EnglishWords.functionWords.contains($0.lowercased()) }.count
         // About two characters per English word; a name (DeepSeek, Phone Use) runs to the nearest boundary.
-        let isName = english.first?.isUppercase == true && englishWords <= 3
+        // (So does a lower-case abbreviation, a word without a vowel: nbsp, tmx.)
+        let isName = english.first?.isUppercase == true && englishWords <= 3 || Self.isLowercaseAbbreviation(english)
         let targetCharacters = isName ? 8 : max(2, englishWords * 2)
         var first = words.count
         var verbBegins: Int?

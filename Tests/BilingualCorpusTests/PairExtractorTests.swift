@@ -100,6 +100,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("社会学家马克斯·韦伯（Max Weber）认为", "马克斯·韦伯 → Max Weber (parenthetical)"),
         // An acronym's first letter opening the Latin word before the Chinese takes that word in.
         .init("先安装 Java 运行时环境（JRE）再启动。", "Java 运行时环境 → JRE (parenthetical)"),
+        // A lower-case abbreviation (no vowel) is read as an acronym is: a name's length.
+        .init("导入翻译记忆库（tmx）文件。", "翻译记忆库 → tmx (parenthetical)"),
         .init("这条规则的优先级应当高于法语（French）的规则。", "法语 → French (parenthetical)"),
         // A bracket of English prose may hold inline originals of its own.
         .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
