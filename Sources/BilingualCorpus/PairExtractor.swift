@@ -313,7 +313,9 @@ public final class PairExtractor {
                 if markers.count < 10_000 { markers[marker.number] = marker }
             }
         }
-        if !hasHan { return nil }
+        // Every pair has a Han character; `hasHan` only says a scalar is at U+2000 or above,
+        // which English prose with typographic quotes and dashes has on nearly every line.
+        if !hasHan || !line.contains(where: CharacterClass.isHan) { return nil }
         return PreparedLine(scalars: line, masked: masked, number: lineNumber, columnOffset: columnOffset)
     }
 
