@@ -91,7 +91,10 @@ public enum Footnotes {
         return v == 0xB9 || v == 0xB2 || v == 0xB3 || (0x2070...0x2079).contains(v) || (0xFF10...0xFF19).contains(v)
     }
 
-    public static func markers(_ line: [Unicode.Scalar], masked: [Bool], lineNumber: Int) -> [FootnoteMarker] {
+    /// - Parameter wanted: whether a marker with this number, starting at this offset, is
+    ///   wanted; asked before the marker (and its prefix, a copy of the text before it) is made.
+    public static func markers(_ line: [Unicode.Scalar], masked: [Bool], lineNumber: Int,
+                               where wanted: (_ number: Int, _ start: Int) -> Bool = { _, _ in true }) -> [FootnoteMarker] {
         var result: [FootnoteMarker] = []
         var i = 1
         while i < line.count {
@@ -128,7 +131,7 @@ public enum Footnotes {
             } else {
                 continue
             }
-            guard digits > 0, n > 0 else { continue }
+            guard digits > 0, n > 0, wanted(n, i) else { continue }
             let end = c == "[" ? j + 1 : j  // past the `]`
             result.append(FootnoteMarker(number: n, line: lineNumber, prefix: Array(line[max(0, i - 400)..<i]), prefixOffset: max(0, i - 400),
                                          length: end - i))

@@ -308,9 +308,9 @@ public final class PairExtractor {
         if let definition = Footnotes.definition(line, lineNumber: lineNumber) {
             definitions.append(definition)
         } else if hasDigit {
-            for var marker in Footnotes.markers(line, masked: masked, lineNumber: lineNumber) where markers[marker.number] == nil {
+            for var marker in Footnotes.markers(line, masked: masked, lineNumber: lineNumber, where: { number, _ in markers[number] == nil }) {
                 marker.prefixOffset += columnOffset
-                if markers.count < 10_000 { markers[marker.number] = marker }
+                if markers.count < 10_000, markers[marker.number] == nil { markers[marker.number] = marker }
             }
         }
         // Every pair has a Han character; `hasHan` only says a scalar is at U+2000 or above,

@@ -31,8 +31,9 @@ public struct FootnoteMarkerRule: CheckRule {
         var glued: [Int: (line: Int, start: Int, end: Int)] = [:]
         for line in document.lines[..<notesStart] where !line.isCode {
             for (number, start, end) in Self.markers(line) where markers[number] == nil { markers[number] = (line.number, start, end) }
-            for marker in Footnotes.markers(line.scalars, masked: line.masked, lineNumber: line.number)
-            where CharacterClass.isDigit(line.scalars[marker.start]) && glued[marker.number] == nil {
+            for marker in Footnotes.markers(line.scalars, masked: line.masked, lineNumber: line.number,
+                                            where: { number, start in CharacterClass.isDigit(line.scalars[start]) && glued[number] == nil })
+            where glued[marker.number] == nil {
                 glued[marker.number] = (line.number, marker.start, marker.end)
             }
         }
