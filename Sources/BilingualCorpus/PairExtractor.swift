@@ -430,7 +430,12 @@ public final class PairExtractor {
         }
         // Unbracketed originals in English prose: Qian Mu 钱穆, Studies/中国政治学.
         if isEnglishLine(line, covered: covered, masked: masked) {
-            pairs += inlinePairs(line, masked: masked, covered: covered, number: number)
+            // A bracket's pinyin and original (`natural gender (_ziran xingbie_ 自然性别)`) made a
+            // bracket pair with the pinyin beside it: the pinyin is no second pair. (A literal
+            // translation is: `bold gamble [lit., “a stake on the last hand 孤注一掷”]`.)
+            let bracketed = Set(pairs.map(\.zhLocation.column))
+            pairs += inlinePairs(line, masked: masked, covered: covered, number: number).map(markingTransliteration)
+                .filter { !(bracketed.contains($0.zhLocation.column) && $0.evidence.contains("pinyin")) }
         }
         return pairs.map(markingTransliteration).sorted { $0.zhLocation < $1.zhLocation }
     }
@@ -984,7 +989,7 @@ struct LetterCounts {
     func isEnglishProse(_ range: Range<Int>, words minimum: Int32 = 2) -> Bool {
         let a = 3 * range.lowerBound, b = 3 * range.upperBound
         let latin = counts[b] - counts[a], words = counts[b + 1] - counts[a + 1], han = counts[b + 2] - counts[a + 2]
-        return han > 0 && words >= minimum && latin > 3 * han
+        return han > 0 && words >= minimum && latin >= 3 * han
     }
 }
 

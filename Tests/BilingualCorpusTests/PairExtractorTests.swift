@@ -105,6 +105,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("这条规则的优先级应当高于法语（French）的规则。", "法语 → French (parenthetical)"),
         // A bracket of English prose may hold inline originals of its own.
         .init("the school of Hu Wufeng (his student Zhang Shi 张栻, 1133-1180) grew", "张栻 → Zhang Shi (inline)"),
+        .init("the school of Hu Wufeng 胡五峰 (Hu Hong 胡宏, 1102-1161) grew", "胡五峰 → Hu Wufeng (inline)", "胡宏 → Hu Hong (inline)"),
+        .init("the place of natural gender (_ziran xingbie_ 自然性别) within it", "自然性别 → natural gender (bracket)"),
         .init("[Editor: the draft has Li Tiantian 李田田 here.] The rest", "李田田 → Li Tiantian (inline)"),
         // A word that renders a word and its suffix needs no adjective: 保守主义 conservatism.
         .init("a wave of intellectual conservatism [保守主义] swept the campus", "保守主义 → conservatism (bracket)"),
