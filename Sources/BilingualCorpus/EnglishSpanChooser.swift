@@ -514,8 +514,8 @@ struct EnglishSpanChooser {
         }
         // An original that opens with a numeral opens its English with the number word, a few
         // words back across a connector: three conditions precluding divorce (三不去), seven
-        // justifications for divorce (七出), two restraints and one leniency (两少一宽).
-        // The farthest number word counts when there are two: two restraints and one leniency (两少一宽).
+        // justifications for divorce (七出); the farthest when there are two: two restraints and
+        // one leniency (两少一宽).
         let opensWithNumeral = facts.zh.unicodeScalars.first(where: CharacterClass.isHan).map(EnglishWords.chineseNumerals.contains) == true
         if opensWithNumeral {
             var j = first - 1
