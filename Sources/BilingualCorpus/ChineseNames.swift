@@ -17,9 +17,13 @@ enum ChineseNames {
 
     static func isPersonalName(_ zh: String) -> Bool {
         let scalars = Array(zh.unicodeScalars)
-        guard scalars.allSatisfy(CharacterClass.isHan), !EnglishWords.namesPerson(zh),
-              let last = scalars.last, !roleSuffixes.contains(last) else { return false }
-        if (2...3).contains(scalars.count), surnames.contains(scalars[0]) { return true }
-        return (3...4).contains(scalars.count) && doubleSurnames.contains { scalars.starts(with: $0) }
+        guard scalars.allSatisfy(CharacterClass.isHan), let last = scalars.last, !roleSuffixes.contains(last) else { return false }
+        let surname = (3...4).contains(scalars.count) && doubleSurnames.contains { scalars.starts(with: $0) } ? 2
+            : (2...3).contains(scalars.count) && surnames.contains(scalars[0]) ? 1 : 0
+        // The given name holds no word for a role (a surname may: 王 is also "king").
+        guard surname > 0 else { return false }
+        var given = ""
+        given.unicodeScalars.append(contentsOf: scalars[surname...])
+        return !EnglishWords.namesPerson(given)
     }
 }

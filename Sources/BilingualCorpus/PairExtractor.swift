@@ -783,6 +783,32 @@ public final class PairExtractor {
         return latin >= han && 3 * words >= han
     }
 
+    /// The words of the English in quotes or emphasis that ends just before `start` (the
+    /// start of a pinyin span), with only the pinyin's own emphasis, spaces and dashes between.
+    static func markedEnglish(_ line: [Unicode.Scalar], before start: Int, floor: Int) -> Range<Int>? {
+        var k = start
+        while k > floor, CharacterClass.emphasisMarks.contains(line[k - 1]) { k -= 1 }
+        while k > floor, CharacterClass.isSpace(line[k - 1]) || "-—–".unicodeScalars.contains(line[k - 1]) { k -= 1 }
+        guard k > floor else { return nil }
+        let close = line[k - 1]
+        let opener: Unicode.Scalar
+        switch close {
+        case "”": opener = "“"
+        case "’": opener = "‘"
+        case "\"", "_", "*": opener = close
+        default: return nil
+        }
+        var j = k - 2
+        while j >= floor, line[j] != opener { j -= 1 }
+        guard j >= floor else { return nil }
+        let inner = (j + 1)..<(k - 1)
+        // A term: no Chinese, no sentence punctuation (`as "ism." _Nüquan zhuyi_`), six words at most.
+        guard !inner.contains(where: { CharacterClass.isHan(line[$0]) || ".;:!?".unicodeScalars.contains(line[$0]) }) else { return nil }
+        let words = EnglishWords.tokens(line, inner).filter(\.isWord)
+        guard words.count <= 6, let first = words.first, let last = words.last else { return nil }
+        return first.range.lowerBound..<last.range.upperBound
+    }
+
     /// Whether a Han character follows `index` after spaces.
     static func hanFollows(_ line: [Unicode.Scalar], after index: Int) -> Bool {
         var k = index + 1
@@ -855,9 +881,19 @@ public final class PairExtractor {
             if facts.opensWithParticle, facts.hanCount == 1 || start == 0 || !CharacterClass.isSpace(line[start - 1]) { continue }
             // Nor is a phrase that closes a list: `Derrick Oswald 等人` (and others).
             if Self.listClosers.contains(zh) { continue }
-            guard let choice = english.choose(line, floor: floor, end: start, after: zhEnd, facts: facts) else { continue }
+            guard var choice = english.choose(line, floor: floor, end: start, after: zhEnd, facts: facts) else { continue }
             if inSlot && choice.evidence != "pinyin" && choice.evidence != "glossary" { continue }
-            var pair = makePair(zh: zh, zhStart: start, line: line, number: number, choice: choice, kind: .inline, uncertain: false, alternatives: [])
+            // English in quotes or emphasis, then the pinyin, then the original: the English
+            // renders it and the pinyin spells it (`“moderately prosperous society”--_xiaokang_
+            // 小康`, `_Elementary Learning_ _Xiaoxue_ 小学`).
+            var spelled: [String] = []
+            // (Not a name: `“Ten Factors Limiting Sovereignty,” Wang Yizhou 王逸舟` cites a title.)
+            if choice.evidence == "pinyin", !ChineseNames.isPersonalName(zh),
+               let marked = Self.markedEnglish(line, before: choice.range.lowerBound, floor: floor) {
+                spelled = [Self.cleanEnglish(line.string(choice.range))]
+                choice = EnglishChoice(range: marked, confidence: 0.8, evidence: "quotes")
+            }
+            var pair = makePair(zh: zh, zhStart: start, line: line, number: number, choice: choice, kind: .inline, uncertain: false, alternatives: spelled)
             pair.confidence = max(0.3, pair.confidence - 0.1)
             // A romanized title with its original and then its translation in brackets, as
             // references cite Chinese works: `Meiyou tudi gaige … 没有土地改革… [Without land

@@ -143,6 +143,11 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("in 2025 the Hangzhou \"six little dragons\" [杭州六小龙] took over, and the \"six little dragons\" [六小龙] grew",
               "杭州六小龙 → Hangzhou six little dragons (bracket)", "六小龙 → six little dragons (bracket)"),
         .init("the state put on a qianggu 强箍 (to muzzle or straitjacket) then", "强箍 → qianggu (inline)"),
+        // English in quotes or emphasis, then pinyin, then the original: the English renders it,
+        // the pinyin spells it. Not a title before a name, nor a quote that ends a sentence.
+        .init("The term “moderately prosperous society”--_xiaokang_ 小康—first appeared early.", "小康 → moderately prosperous society (inline)"),
+        .init("In his essay “Limits of the State,” Wang Yizhou 王逸舟 argues", "王逸舟 → Wang Yizhou (inline)"),
+        .init("women's power as \"ism.\" _Nüquan zhuyi_ 女权主义 took", "女权主义 → Nüquan zhuyi (inline)"),
         // A footnote marker between the original and the quote mark closing around both.
         .init("the rule of “three checks and one review 三查一审[4]” was dropped", "三查一审 → three checks and one review (inline)"),
         // A list renders a list of as many items, with or without a serial comma; a summary does not.
