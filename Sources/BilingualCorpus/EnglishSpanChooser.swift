@@ -299,6 +299,8 @@ struct EnglishSpanChooser {
         // (b) The original sits inside the quotes: "race to the floor price [卷到地板价]".
         if let after {
             var a = Self.skipFootnoteMarkerForward(line, from: after)
+            // (Past the original's own emphasis: `"B12 vitamin supplements **定心丸**"`.)
+            while a < line.count, CharacterClass.emphasisMarks.contains(line[a]), closingMarks.contains(line[a]) { a += 1 }
             while a < line.count, CharacterClass.isSpace(line[a]) || ".,;:!?".unicodeScalars.contains(line[a]) { a += 1 }
             // Also italics around both, `_China Must Restore its Great Power Status! 中国要恢复…! _`,
             // but not italics closed before the original: `(the House of the Commoners_ 庶民院_)`.

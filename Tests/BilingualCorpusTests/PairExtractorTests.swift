@@ -150,6 +150,7 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("women's power as \"ism.\" _Nüquan zhuyi_ 女权主义 took", "女权主义 → Nüquan zhuyi (inline)"),
         // A footnote marker between the original and the quote mark closing around both.
         .init("the rule of “three checks and one review 三查一审[4]” was dropped", "三查一审 → three checks and one review (inline)"),
+        .init("the most important \"B12 vitamin supplements **定心丸**\" for workers", "定心丸 → B12 vitamin supplements (inline)"),
         // A list renders a list of as many items, with or without a serial comma; a summary does not.
         .init("the old wish for health, harmony, and plenty 康、和、丰 is printed on cards", "康、和、丰 → health, harmony, and plenty (inline)"),
         .init("systems must be secure, reliable and controllable [安全、可靠、可控] by law",
