@@ -494,7 +494,16 @@ struct EnglishSpanChooser {
         var first = k
         while k >= 0 {
             let token = tokens[k]
-            guard token.isWord else { break }
+            guard token.isWord else {
+                // A quoted modifier the Chinese has a word for: "involution-style" competition 内卷式竞争.
+                if content < expected, k > 0, ["\"", "”", "’"].contains(token.text),
+                   let open = tokens[..<k].lastIndex(where: { ["\"", "“", "‘"].contains($0.text) }),
+                   open + 1 < k, tokens[(open + 1)..<k].allSatisfy(\.isWord),
+                   content + tokens[(open + 1)..<k].reduce(0, { $0 + Self.wordCount($1.text) }) <= expected {
+                    first = open + 1
+                }
+                break
+            }
             // A possessive before the term is its owner, not part of it: Huawei's Ascend chips.
             if k < tokens.count - 1, Self.isPossessive(token.text) { break }
             if EnglishWords.endsTerm(token) {

@@ -151,6 +151,9 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // A footnote marker between the original and the quote mark closing around both.
         .init("the rule of “three checks and one review 三查一审[4]” was dropped", "三查一审 → three checks and one review (inline)"),
         .init("the most important \"B12 vitamin supplements **定心丸**\" for workers", "定心丸 → B12 vitamin supplements (inline)"),
+        // A quoted modifier the original has a word for belongs to the noun phrase; a classifying
+        // head noun after a quoted name does not (see "double reduction" policy above).
+        .init("they promised to rectify \"involution-style\" competition 内卷式竞争 in industry", "内卷式竞争 → involution-style competition (inline)"),
         // A list renders a list of as many items, with or without a serial comma; a summary does not.
         .init("the old wish for health, harmony, and plenty 康、和、丰 is printed on cards", "康、和、丰 → health, harmony, and plenty (inline)"),
         .init("systems must be secure, reliable and controllable [安全、可靠、可控] by law",
