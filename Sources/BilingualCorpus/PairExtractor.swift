@@ -525,6 +525,10 @@ public final class PairExtractor {
     /// deeply nested input linear.
     static let longestOriginal = 400
 
+    /// Characters no original opens with, wherever it stands: the particle 的 and the
+    /// sentence-final particles.
+    static let neverOpens: Set<Unicode.Scalar> = ["的", "吗", "呢", "吧"]
+
     /// Phrases that close a list of names or items (and others, and so on): never an original.
     static let listClosers: Set<String> = ["等人", "等等", "之类", "等", "诸人", "一行"]
 
@@ -716,6 +720,10 @@ public final class PairExtractor {
         if let first = range.first(where: { !CharacterClass.isSpace(line[$0]) }), line[first] == "$" { return nil }
         let letters = range.filter { CharacterClass.isLatinLetter(line[$0]) }.count
         guard letters >= 2, !Self.containsYear(line, range) else { return nil }
+        // Nor a list of examples (开放文档格式（LibreOffice、OpenOffice.org）), a file or code
+        // name (（selection.txt）, （project_save.tmx file）) or a program's placeholder
+        // (（LanguageTool {0}）).
+        if range.contains(where: { line[$0] == "、" }) || Self.holdsFileOrCodeName(line, range) { return nil }
         var parts: [Range<Int>] = []
         var partStart = range.lowerBound
         for k in range where [",", "，", ";", "；", "、"].contains(line[k]) {
@@ -740,6 +748,34 @@ public final class PairExtractor {
             .reduce(0) { $0 + Self.morphemes($1) }
         let alternatives = cleaned.dropFirst().map { line.string($0) }
         return (text, main, max(1, words), alternatives)
+    }
+
+    /// File extensions that mark a word as a file's name.
+    static let fileExtensions: Set<String> = [
+        "txt", "tmx", "tbx", "xml", "json", "md", "csv", "tsv", "htm", "html", "po", "pot", "xliff", "xlf", "sdlxliff", "doc",
+        "docx", "xls", "xlsx", "ppt", "pptx", "pdf", "odt", "ods", "odp", "properties", "srt", "ini", "yaml", "yml", "toml",
+        "zip", "exe", "jar", "py", "js", "swift", "java", "c", "h", "sh",
+    ]
+
+    /// Whether `line[range]` holds a file name (`selection.txt`), a lower-case identifier with
+    /// an underscore (`project_save`) or a placeholder (`{0}`, `%s`, `%d`).
+    static func holdsFileOrCodeName(_ line: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        for k in range {
+            let c = line[k]
+            if c == "{", k + 2 < range.upperBound, CharacterClass.isDigit(line[k + 1]), line[k + 2] == "}" { return true }
+            if c == "%", k + 1 < range.upperBound, line[k + 1] == "s" || line[k + 1] == "d" { return true }
+            // (A locale, `PT_BR`, `zh_CN`, names a language: lower case on both sides only.)
+            if c == "_", k > range.lowerBound, k + 1 < range.upperBound,
+               ("a"..."z").contains(line[k - 1]), ("a"..."z").contains(line[k + 1]) { return true }
+            if c == ".", k > range.lowerBound, CharacterClass.isLatinLetter(line[k - 1]) || CharacterClass.isDigit(line[k - 1]) {
+                var j = k + 1
+                while j < range.upperBound, CharacterClass.isLatinLetter(line[j]) { j += 1 }
+                let ext = line.string((k + 1)..<j).lowercased()
+                if j > k + 1, j == range.upperBound || !CharacterClass.isLatinLetter(line[j]) && !CharacterClass.isDigit(line[j]),
+                   Self.fileExtensions.contains(ext) { return true }
+            }
+        }
+        return false
     }
 
     /// Whether the line reads as English prose (outside brackets).
@@ -879,6 +915,11 @@ public final class PairExtractor {
             // Chinese sentence (`“Alley_Pave”的值设置为1`, `NVIDIA GPU或`); so does a lone particle.
             // Set apart by a space, it is an original: harmony without uniformity 和而不同.
             if facts.opensWithParticle, facts.hanCount == 1 || start == 0 || !CharacterClass.isSpace(line[start - 1]) { continue }
+            // Nor, even after a space, a run that opens with 的 or a sentence-final particle, or
+            // ends with the copula: `Oracle Java JRE 的版本`, `HTMLParser 1.6 作者是 Somik Raha`.
+            if let lead = zh.unicodeScalars.first, Self.neverOpens.contains(lead) { continue }
+            if zh.unicodeScalars.last == "是", facts.hanCount > 1,
+               let last = segmenter.tokens(in: zh).last, zh[last.range] == "是" { continue }  // (凡是 "whatever" is a word)
             // Nor is a phrase that closes a list: `Derrick Oswald 等人` (and others).
             if Self.listClosers.contains(zh) { continue }
             guard var choice = english.choose(line, floor: floor, end: start, after: zhEnd, facts: facts) else { continue }

@@ -151,6 +151,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         // A footnote marker between the original and the quote mark closing around both.
         .init("the rule of “three checks and one review 三查一审[4]” was dropped", "三查一审 → three checks and one review (inline)"),
         .init("the most important \"B12 vitamin supplements **定心丸**\" for workers", "定心丸 → B12 vitamin supplements (inline)"),
+        .init("the campaign of the two whatevers 两个凡是 ended", "两个凡是 → two whatevers (inline)"),
+        .init("如果译文语言是巴西葡萄牙语（PT_BR），就用这个目录。", "巴西葡萄牙语 → PT_BR (parenthetical)"),
         // A quoted modifier the original has a word for belongs to the noun phrase; a classifying
         // head noun after a quoted name does not (see "double reduction" policy above).
         .init("they promised to rectify \"involution-style\" competition 内卷式竞争 in industry", "内卷式竞争 → involution-style competition (inline)"),
@@ -167,6 +169,12 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
     ]
 
     static let traps: [String] = [
+        // Lists of examples, file and code names, placeholders; runs opening with 的 or ending with 是.
+        "兼容其他翻译记忆应用程序（TMX、TTX、XLIFF）。",
+        "内容会写到所选部分（selection.txt）里。",
+        "内建（LanguageTool {0}）",
+        "HTMLParser 1.6 作者是 Somik Raha and Derrick Oswald.",
+        "Bundled with Oracle Java JRE 的版本 for other platforms.",
         // A phrase closing a list of names is no original.
         "HTMLParser was written by Somik Raha, Derrick Oswald 等人 in 2006.",
         // A Chinese sentence naming products holds no inline originals: as many letters as
