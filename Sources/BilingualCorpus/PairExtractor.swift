@@ -1062,7 +1062,7 @@ struct LetterCounts {
     }
 
     /// Whether `range` is English prose with at most a little Chinese: at least `minimum`
-    /// English words (two unless given), and more than three Latin letters per Han character.
+    /// English words (two unless given), and at least three Latin letters per Han character.
     func isEnglishProse(_ range: Range<Int>, words minimum: Int32 = 2) -> Bool {
         let a = 3 * range.lowerBound, b = 3 * range.upperBound
         let latin = counts[b] - counts[a], words = counts[b + 1] - counts[a + 1], han = counts[b + 2] - counts[a + 2]
