@@ -428,6 +428,7 @@ public final class PairExtractor {
                 }
             }
         }
+        pairs = pairs.map(markingTransliteration)
         // Unbracketed originals in English prose: Qian Mu 钱穆, Studies/中国政治学.
         if isEnglishLine(line, covered: covered, masked: masked) {
             // A bracket's pinyin and original (`natural gender (_ziran xingbie_ 自然性别)`) made a
@@ -437,7 +438,7 @@ public final class PairExtractor {
             pairs += inlinePairs(line, masked: masked, covered: covered, number: number).map(markingTransliteration)
                 .filter { !(bracketed.contains($0.zhLocation.column) && $0.evidence.contains("pinyin")) }
         }
-        return pairs.map(markingTransliteration).sorted { $0.zhLocation < $1.zhLocation }
+        return pairs.sorted { $0.zhLocation < $1.zhLocation }
     }
 
     /// `pair` with `pinyin` among its evidence when its English spells the original's
@@ -726,7 +727,7 @@ public final class PairExtractor {
         if range.contains(where: { line[$0] == "、" }) || Self.holdsFileOrCodeName(line, range) { return nil }
         var parts: [Range<Int>] = []
         var partStart = range.lowerBound
-        for k in range where [",", "，", ";", "；", "、"].contains(line[k]) {
+        for k in range where [",", "，", ";", "；"].contains(line[k]) {
             parts.append(partStart..<k)
             partStart = k + 1
         }
