@@ -49,6 +49,20 @@ public enum CharacterClass {
     static let quoteMarks: Set<Unicode.Scalar> = ["\"", "“", "”", "‘", "’", "'", "「", "」", "『", "』", "《", "》", "〈", "〉"]
     static let emphasisMarks: Set<Unicode.Scalar> = ["_", "*"]
 
+    /// The mark that opens what `closing` closes: “ for ”, ‘ for ’, 「 for 」, 『 for 』,
+    /// 《 for 》, 〈 for 〉. A mark used on both sides (`"`, `_`, `*`) opens itself.
+    static func openingMark(for closing: Unicode.Scalar) -> Unicode.Scalar {
+        switch closing {
+        case "”": "“"
+        case "’": "‘"
+        case "」": "「"
+        case "』": "『"
+        case "》": "《"
+        case "〉": "〈"
+        default: closing
+        }
+    }
+
     /// The value of an ASCII or full-width digit (`7`, `７`), or nil.
     @inline(__always)
     public static func decimalDigit(_ s: Unicode.Scalar) -> Int? {

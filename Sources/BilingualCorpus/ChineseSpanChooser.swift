@@ -75,8 +75,8 @@ struct ChineseSpanChooser {
         while end > floor, CharacterClass.isSpace(line[end - 1]) { end -= 1 }
         guard end > floor else { return nil }
         // Quotes or title marks around the Chinese: “手机使用”（Phone Use）, 《三体》(The Three-Body Problem).
-        let closing: [Unicode.Scalar: Unicode.Scalar] = ["”": "“", "」": "「", "』": "『", "》": "《", "\"": "\"", "’": "‘", "*": "*", "_": "_"]
-        if let opener = closing[line[end - 1]] {
+        if ["”", "」", "』", "》", "\"", "’", "*", "_"].contains(line[end - 1]) {
+            let opener = CharacterClass.openingMark(for: line[end - 1])
             var k = end - 2
             while k >= floor, line[k] != opener { k -= 1 }
             if k >= floor, k + 1 < end - 1 {

@@ -269,18 +269,10 @@ struct EnglishSpanChooser {
                         tokens: [EnglishToken], facts: OriginalFacts) -> EnglishChoice? {
         // (a) The English is wrapped in quotes or emphasis right before the original: “educated youth” (知识青年).
         if let mark = closingMarks.last(where: { CharacterClass.quoteMarks.contains($0) || CharacterClass.emphasisMarks.contains($0) }) {
-            let openers: Set<Unicode.Scalar> = switch mark {
-            case "”": ["“"]
-            case "’": ["‘"]
-            case "」": ["「"]
-            case "』": ["『"]
-            case "》": ["《"]
-            case "〉": ["〈"]
-            default: [mark]
-            }
+            let opener = CharacterClass.openingMark(for: mark)
             var k = end - 1
             // (Not the marks inside a word that emphasis split: `_Kaiz_ _ō_`.)
-            while k >= floor, !openers.contains(line[k])
+            while k >= floor, line[k] != opener
                 || CharacterClass.isSplitWordJoint(line, at: k) || k >= 2 && CharacterClass.isSplitWordJoint(line, at: k - 2) { k -= 1 }
             if k >= floor {
                 var start = k + 1
@@ -306,7 +298,7 @@ struct EnglishSpanChooser {
             // but not italics closed before the original: `(the House of the Commoners_ 庶民院_)`.
             let italics = a < line.count && (line[a] == "_" || line[a] == "*") && !closingMarks.contains(line[a])
             if a < line.count, line[a] == "”" || line[a] == "\"" || line[a] == "’" || line[a] == "」" || italics {
-                let opener: Unicode.Scalar = line[a] == "”" ? "“" : line[a] == "’" ? "‘" : line[a] == "」" ? "「" : line[a]
+                let opener = CharacterClass.openingMark(for: line[a])
                 var k = end - 1
                 while k >= floor, line[k] != opener, line[k] != line[a] || line[a] == "\"" && false { k -= 1 }
                 if k >= floor, line[k] == opener {

@@ -828,13 +828,8 @@ public final class PairExtractor {
         while k > floor, CharacterClass.isSpace(line[k - 1]) || "-—–".unicodeScalars.contains(line[k - 1]) { k -= 1 }
         guard k > floor else { return nil }
         let close = line[k - 1]
-        let opener: Unicode.Scalar
-        switch close {
-        case "”": opener = "“"
-        case "’": opener = "‘"
-        case "\"", "_", "*": opener = close
-        default: return nil
-        }
+        guard ["”", "’", "\"", "_", "*"].contains(close) else { return nil }
+        let opener = CharacterClass.openingMark(for: close)
         var j = k - 2
         while j >= floor, line[j] != opener { j -= 1 }
         guard j >= floor else { return nil }
@@ -858,16 +853,8 @@ public final class PairExtractor {
     static func closesQuotation(_ line: [Unicode.Scalar], from end: Int, openedAfter lower: Int) -> Bool {
         var a = EnglishSpanChooser.skipFootnoteMarkerForward(line, from: end)
         while a < line.count, CharacterClass.isSpace(line[a]) || ".,;:!?*_".unicodeScalars.contains(line[a]) { a += 1 }
-        guard a < line.count else { return false }
-        let opener: Unicode.Scalar
-        switch line[a] {
-        case "”": opener = "“"
-        case "’": opener = "‘"
-        case "」": opener = "「"
-        case "\"": opener = "\""
-        default: return false
-        }
-        return line[max(0, lower)..<end].contains(opener)
+        guard a < line.count, ["”", "’", "」", "\""].contains(line[a]) else { return false }
+        return line[max(0, lower)..<end].contains(CharacterClass.openingMark(for: line[a]))
     }
 
     private func inlinePairs(_ line: [Unicode.Scalar], masked: [Bool], covered: [Bool], number: Int) -> [AlignedPair] {
