@@ -578,11 +578,15 @@ enum CommonWordReadings {
         """
 
     /// The readings (word → tone-marked syllables) and a lexicon of their words, made once.
+    /// Read from the table's bytes: splitting its text by characters cost a short `extract`
+    /// about a millisecond, an eighth of its time.
     static let shared: (readings: [String: [String]], lexicon: Lexicon) = {
+        let lines = table.utf8.split(separator: UInt8(ascii: "\n"))
         var readings: [String: [String]] = [:]
+        readings.reserveCapacity(lines.count)
         var lexicon = Lexicon()
-        for line in table.split(separator: "\n") {
-            let parts = line.split(separator: " ").map(String.init)
+        for line in lines {
+            let parts = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
             guard let word = parts.first, parts.count == word.unicodeScalars.count + 1 else { continue }
             readings[word] = Array(parts.dropFirst())
             lexicon.insert(word)
