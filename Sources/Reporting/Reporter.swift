@@ -56,4 +56,30 @@ public enum JSONEscape {
         }
         out += "\""
     }
+
+    /// Appends `value` to `bytes` as a JSON string literal in UTF-8, byte for byte what
+    /// `append(_:to:)` writes to a string: for writers that emit 100,000s of values.
+    public static func append(_ value: String, to bytes: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { utf8 in
+            bytes.append(0x22)
+            var start = 0
+            for (k, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<k]))
+                bytes.append(0x5C)
+                switch byte {
+                case 0x22, 0x5C: bytes.append(byte)
+                case 0x0A: bytes.append(0x6E)  // n
+                case 0x0D: bytes.append(0x72)  // r
+                case 0x09: bytes.append(0x74)  // t
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes += [0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]  // u00XX
+                }
+                start = k + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(0x22)
+        }
+    }
 }

@@ -29,6 +29,20 @@ import Testing
         #expect((pairs[0]["confidence"] as? Double ?? 0) > 0)
     }
 
+    @Test func jsonEscapesQuotesBackslashesAndControlCharacters() throws {
+        let definition = "the \"winner\" of the rat race, back\\slash,\ttab and \u{1}"
+        let dir = try folder(with: ["notes.md": "The Involution King1 spread.\n\n1. 卷王：\(definition)\n"])
+        for format in ["json", "jsonl"] {
+            let result = try CLI.run(["extract", "--no-glossary", "--format", format, "notes.md"], directory: dir)
+            #expect(result.status == 0)
+            let text = format == "json" ? result.stdout : "[" + result.stdout.split(separator: "\n").joined(separator: ",") + "]"
+            let pairs = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [[String: Any]]
+            let footnote = pairs.first { $0["kind"] as? String == "footnote" }
+            #expect(footnote?["definition"] as? String == definition)
+            #expect(result.stdout.contains(#"\"winner\" of the rat race, back\\slash,\ttab and \u0001"#))
+        }
+    }
+
     @Test func groupedOutputMarksConflicts() throws {
         let dir = try folder(with: [
             "a.md": "Moonshot AI [月之暗面] launched Kimi.\n",

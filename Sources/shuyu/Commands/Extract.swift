@@ -95,10 +95,16 @@ extension Shuyu {
                         if needsCandidates { candidates.add(pair) }
                         switch format {
                         case .json:
-                            out.write(first ? "\n" : ",\n")
-                            out.write(PairJSON.object(pair))
+                            out.write { bytes in
+                                if !first { bytes.append(0x2C) }  // ,
+                                bytes.append(0x0A)
+                                PairJSON.append(pair, to: &bytes)
+                            }
                         case .jsonl:
-                            out.writeLine(PairJSON.object(pair))
+                            out.write { bytes in
+                                PairJSON.append(pair, to: &bytes)
+                                bytes.append(0x0A)
+                            }
                         default:
                             break
                         }

@@ -38,6 +38,12 @@ struct OutputBuffer {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Lets `write` append UTF-8 to the buffer directly (for output written 100,000s of times).
+    mutating func write(_ write: (inout [UInt8]) -> Void) {
+        write(&buffer)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     mutating func writeLine(_ text: String) {
         write(text)
         buffer.append(0x0A)
