@@ -92,7 +92,15 @@ extension Array where Element == Unicode.Scalar {
     public func string(_ range: Range<Int>) -> String {
         if range.isEmpty { return "" }
         return withUnsafeBufferPointer { scalars in
-            String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+            // The exact length: a string of up to 15 bytes is then built in place, with no
+            // allocation (most words are that short), where a capacity of 4 bytes a scalar
+            // would allocate for any word of four letters.
+            var length = 0
+            for k in range {
+                let v = scalars[k].value
+                length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            }
+            return String(unsafeUninitializedCapacity: length) { buffer in
                 var n = 0
                 for k in range {
                     let v = scalars[k].value

@@ -6,7 +6,9 @@ struct OriginalFacts {
     /// Words of the original (glossary-aware ICU segmentation).
     var wordCount: Int
     /// The original's pinyin without tones or spaces (`qianmu`), for names and transliterations.
-    var pinyinKey: String
+    let pinyinKey: String
+    /// `pinyinKey` as `EnglishSpanChooser.foldPinyin` writes English words: ASCII letters.
+    let pinyinLetters: String
     /// Separators inside the original (`，`, `；`, `：`, `——`): a clause of n+1 parts.
     var separators: Int
     /// Whether the original reads as a clause or sentence rather than a term.
@@ -14,6 +16,17 @@ struct OriginalFacts {
     /// Whether its first word is a particle, conjunction or preposition (`的值设置为`, `和`): the
     /// rest of a Chinese sentence, not an original.
     var opensWithParticle = false
+
+    init(zh: String, hanCount: Int, wordCount: Int, pinyinKey: String, separators: Int, isClause: Bool, opensWithParticle: Bool = false) {
+        self.zh = zh
+        self.hanCount = hanCount
+        self.wordCount = wordCount
+        self.pinyinKey = pinyinKey
+        self.pinyinLetters = EnglishSpanChooser.foldPinyin(pinyinKey)
+        self.separators = separators
+        self.isClause = isClause
+        self.opensWithParticle = opensWithParticle
+    }
 }
 
 /// The chosen English span: scalar offsets in the line, a confidence and the deciding evidence.
@@ -106,8 +119,8 @@ struct EnglishSpanChooser {
     /// that a short English word cannot match a syllable by chance.
     private func withNamePrefix(_ span: EnglishChoice, line: [Unicode.Scalar], floor: Int, tokens: [EnglishToken],
                                 facts: OriginalFacts) -> EnglishChoice {
-        let key = Self.foldPinyin(facts.pinyinKey)
-        guard key.count >= 7, let next = tokens.firstIndex(where: { $0.range.lowerBound >= span.range.lowerBound }),
+        let key = facts.pinyinLetters  // (ASCII: bytes are letters)
+        guard key.utf8.count >= 7, let next = tokens.firstIndex(where: { $0.range.lowerBound >= span.range.lowerBound }),
               let index = tokens[..<next].lastIndex(where: \.isWord) else { return span }
         let word = tokens[index]
         // Only quote marks and emphasis may stand between the name and the span.
@@ -115,7 +128,7 @@ struct EnglishSpanChooser {
         guard word.isCapitalized, between.allSatisfy({ !$0.isWord && ($0.text.unicodeScalars.first.map {
             CharacterClass.quoteMarks.contains($0) || CharacterClass.emphasisMarks.contains($0) } ?? false) }) else { return span }
         let letters = Self.foldPinyin(word.text)
-        guard letters.count >= 5, letters.count < key.count, key.hasPrefix(letters) else { return span }
+        guard letters.utf8.count >= 5, letters.utf8.count < key.utf8.count, key.hasPrefix(letters) else { return span }
         return EnglishChoice(range: word.range.lowerBound..<span.range.upperBound, confidence: span.confidence, evidence: span.evidence)
     }
 
@@ -213,18 +226,20 @@ struct EnglishSpanChooser {
     }
 
     private func pinyinMatch(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
-        let key = Self.foldPinyin(facts.pinyinKey)
+        let key = Array(facts.pinyinLetters.utf8)  // (ASCII: bytes are letters)
         guard key.count >= 2, facts.hanCount >= 1 else { return nil }
-        var joined = ""
+        // The words read backwards spell the key from its end: `unspelled` letters are left.
+        var unspelled = key.count
         var k = tokens.count - 1
         var words = 0
         while k >= 0, tokens[k].isWord, words < 6 {
-            joined = Self.foldPinyin(tokens[k].lowercased) + joined
+            let letters = Self.foldPinyin(tokens[k].lowercased).utf8
             words += 1
-            if joined == key {
+            guard letters.count <= unspelled, key[(unspelled - letters.count)..<unspelled].elementsEqual(letters) else { break }
+            unspelled -= letters.count
+            if unspelled == 0 {
                 return EnglishChoice(range: tokens[k].range.lowerBound..<tokens.last!.range.upperBound, confidence: 0.9, evidence: "pinyin")
             }
-            if joined.count > key.count { break }
             k -= 1
         }
         return nil
@@ -555,7 +570,7 @@ struct EnglishSpanChooser {
 
     /// Words in a token: `test-time` counts two.
     static func wordCount(_ text: String) -> Int {
-        1 + text.filter { $0 == "-" }.count
+        1 + text.utf8.reduce(0) { $0 + ($1 == 0x2D ? 1 : 0) }
     }
 
     /// `women's`, `people's`: a possessive of a plural. (`workers'` is never one token: a final

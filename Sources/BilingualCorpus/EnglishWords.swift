@@ -104,11 +104,15 @@ enum EnglishWords {
                                           "italy", "belly", "bully", "folly", "jelly", "lily", "holly", "polly", "daily",
                                           "weekly", "monthly", "quarterly", "yearly", "elderly", "early", "only", "homily"]
 
+    private static let adverbSuffixes: [[UInt8]] = ["lly", "ively", "ously", "antly", "ently", "ately", "edly", "ingly"].map { Array($0.utf8) }
+
     /// Whether a lower-cased word reads as an adverb in -ly (`willfully`, `subjectively`):
     /// an adverb ends a rendering of its own, it does not modify the noun before it.
     static func isAdverb(_ word: String) -> Bool {
-        guard word.count >= 6, !notAdverbs.contains(word) else { return false }
-        return ["lly", "ively", "ously", "antly", "ently", "ately", "edly", "ingly"].contains { word.hasSuffix($0) }
+        // (The suffixes are compared as bytes, and first: most words have none.)
+        let bytes = word.utf8
+        guard adverbSuffixes.contains(where: { bytes.count > $0.count && bytes.reversed().starts(with: $0.reversed()) }) else { return false }
+        return word.count >= 6 && !notAdverbs.contains(word)
     }
 
     /// Tokenizes `line[range]` into words and punctuation marks (spaces dropped).
@@ -131,7 +135,7 @@ enum EnglishWords {
                     } else if line[j] == "_", j + 3 < range.upperBound, CharacterClass.isSplitWordJoint(line, at: j) {
                         j += 3
                         joined = true
-                    } else if "'’-.&".unicodeScalars.contains(line[j]), j + 1 < range.upperBound, isWordScalar(line[j + 1]) {
+                    } else if isInnerJoint(line[j]), j + 1 < range.upperBound, isWordScalar(line[j + 1]) {
                         j += 2
                     } else {
                         break
@@ -141,8 +145,18 @@ enum EnglishWords {
                 var text = line.string(i..<j)
                 if joined { text = text.replacing("_ _", with: "") }
                 let first = line[i]
-                let hasUpper = line[i..<j].contains { $0.value < 0x80 ? (0x41...0x5A).contains($0.value) : $0.properties.isUppercase }
-                tokens.append(EnglishToken(range: i..<j, isWord: true, text: text, lowercased: hasUpper ? text.lowercased() : text,
+                var hasUpper = false, isASCII = true
+                for k in i..<j {
+                    let v = line[k].value
+                    if v < 0x80 {
+                        if (0x41...0x5A).contains(v) { hasUpper = true }
+                    } else {
+                        isASCII = false
+                        if line[k].properties.isUppercase { hasUpper = true }
+                    }
+                }
+                let lowercased = !hasUpper ? text : isASCII && !joined ? asciiLowercased(line, i..<j) : text.lowercased()
+                tokens.append(EnglishToken(range: i..<j, isWord: true, text: text, lowercased: lowercased,
                                            isCapitalized: first.value < 0x80 ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase))
                 i = j
             } else {
@@ -152,6 +166,23 @@ enum EnglishWords {
             }
         }
         return tokens
+    }
+
+    /// Marks that may join the parts of a word: `'’-.&`.
+    @inline(__always)
+    static func isInnerJoint(_ c: Unicode.Scalar) -> Bool {
+        c == "'" || c == "’" || c == "-" || c == "." || c == "&"
+    }
+
+    /// `line[range]`, all ASCII, in lower case.
+    static func asciiLowercased(_ line: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            for k in range {
+                let byte = UInt8(truncatingIfNeeded: line[k].value)
+                buffer[k - range.lowerBound] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            }
+            return range.count
+        }
     }
 
     @inline(__always)
