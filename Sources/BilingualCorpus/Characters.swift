@@ -121,3 +121,24 @@ extension Array where Element == Unicode.Scalar {
         }
     }
 }
+
+extension String {
+    /// Whether the string's UTF-8 ends with `suffix`'s: `hasSuffix` for the ASCII and
+    /// precomposed endings compared per English word, without the canonical equivalence
+    /// that makes `hasSuffix` slow.
+    func endsWithBytes(_ suffix: StaticString) -> Bool {
+        suffix.withUTF8Buffer { endsWithBytes($0) }
+    }
+
+    /// `endsWithBytes(_:)` for bytes.
+    func endsWithBytes<C: BidirectionalCollection<UInt8>>(_ suffix: C) -> Bool {
+        let bytes = utf8
+        guard bytes.count >= suffix.count else { return false }
+        var i = bytes.endIndex
+        for byte in suffix.reversed() {
+            i = bytes.index(before: i)
+            if bytes[i] != byte { return false }
+        }
+        return true
+    }
+}

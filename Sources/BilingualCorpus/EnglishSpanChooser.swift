@@ -263,6 +263,18 @@ struct EnglishSpanChooser {
         return foldPinyinScalars(text)
     }
 
+    /// Whether `foldPinyin(text) == letters`, without building the folded text for ASCII.
+    static func folds(_ text: String, to letters: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return foldPinyin(text) == letters }
+        var expected = letters.utf8.makeIterator()
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { continue }
+            guard expected.next() == (lower == 0x76 ? 0x75 : lower) else { return false }
+        }
+        return expected.next() == nil
+    }
+
     /// `foldPinyin` for any text, tone marks and ü included.
     static func foldPinyinScalars(_ text: String) -> String {
         var out = ""
@@ -581,6 +593,6 @@ struct EnglishSpanChooser {
     }
 
     static func isPossessive(_ text: String) -> Bool {
-        text.hasSuffix("'s") || text.hasSuffix("’s") || text.hasSuffix("s'") || text.hasSuffix("s’")
+        text.endsWithBytes("'s") || text.endsWithBytes("’s") || text.endsWithBytes("s'") || text.endsWithBytes("s’")
     }
 }

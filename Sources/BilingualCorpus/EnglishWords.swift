@@ -111,7 +111,7 @@ enum EnglishWords {
     static func isAdverb(_ word: String) -> Bool {
         // (The suffixes are compared as bytes, and first: most words have none.)
         let bytes = word.utf8
-        guard adverbSuffixes.contains(where: { bytes.count > $0.count && bytes.reversed().starts(with: $0.reversed()) }) else { return false }
+        guard adverbSuffixes.contains(where: { bytes.count > $0.count && word.endsWithBytes($0) }) else { return false }
         return word.count >= 6 && !notAdverbs.contains(word)
     }
 

@@ -448,7 +448,7 @@ public final class PairExtractor {
     private func markingTransliteration(_ pair: AlignedPair) -> AlignedPair {
         guard !pair.evidence.contains("pinyin"), !pair.en.isEmpty else { return pair }
         // Comparing the keys first rejects almost every pair before the English is split into words.
-        guard EnglishSpanChooser.foldPinyin(pair.en) == EnglishSpanChooser.foldPinyin(pinyinKey(of: pair.zh)),
+        guard EnglishSpanChooser.folds(pair.en, to: pinyinLetters(of: pair.zh)),
               pair.en.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }).allSatisfy(PinyinSpelling.isPinyin)
         else { return pair }
         var marked = pair
@@ -456,11 +456,12 @@ public final class PairExtractor {
         return marked
     }
 
-    /// The search key of `zh`'s pinyin (`qianmu`): from `facts(of:)`, which keeps it for
-    /// originals of up to eight Han characters, else read now.
-    private func pinyinKey(of zh: String) -> String {
+    /// The letters of `zh`'s pinyin (`qianmu`), folded as `EnglishSpanChooser.foldPinyin`
+    /// folds English: from `facts(of:)`, which keeps them for originals of up to eight Han
+    /// characters, else read now.
+    private func pinyinLetters(of zh: String) -> String {
         let facts = facts(of: zh)
-        return facts.hanCount > 0 && facts.hanCount <= 8 ? facts.pinyinKey : pinyin.searchKey(zh)
+        return facts.hanCount > 0 && facts.hanCount <= 8 ? facts.pinyinLetters : EnglishSpanChooser.foldPinyin(pinyin.searchKey(zh))
     }
 
     /// The pairs of the last batch submitted (see `submit(pieces:)`), then the footnote
@@ -564,6 +565,29 @@ public final class PairExtractor {
     /// English as a term: Markdown emphasis marks removed (also inside a word split by
     /// emphasis, `_n_ _üxing_`), spaces collapsed.
     static func cleanEnglish(_ text: String) -> String {
+        var out = isClean(text) ? text : cleaned(text)
+        // A trailing possessive is English grammar, not the term: Qu Yuan’s (屈原).
+        if out.endsWithBytes("’s"), out.count > 3 { out.removeLast(2) }
+        if out.endsWithBytes("'s"), out.count > 3 { out.removeLast(2) }
+        return out
+    }
+
+    /// Whether `cleaned` would return `text` unchanged, as it does for most renderings: no
+    /// emphasis marks or double quotes, and single ASCII spaces between words only.
+    private static func isClean(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20  // (a leading space is not clean)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5F, 0x2A, 0x22, 0x09, 0xC2, 0xE2, 0xE3: return false  // _ * " tab, and the leads of NBSP, “ ” ZWSP, U+3000
+            case 0x20 where previous == 0x20: return false
+            default: previous = byte
+            }
+        }
+        return previous != 0x20
+    }
+
+    /// `text` without emphasis marks, with spaces collapsed and trimmed, and without unpaired quotes.
+    private static func cleaned(_ text: String) -> String {
         var out = ""
         var lastWasSpace = false
         let scalars = text.utf8.contains(0x5F) ? Array(text.unicodeScalars) : []
@@ -582,12 +606,7 @@ public final class PairExtractor {
         while out.hasSuffix(" ") { out.removeLast() }
         // A quote mark whose partner lies outside the span is not part of the term:
         // Hangzhou "six little dragons [杭州六小龙] → Hangzhou six little dragons.
-        out = Self.droppingUnpairedQuotes(out)
-        // A trailing possessive is English grammar, not the term: Qu Yuan’s (屈原).
-        for suffix in ["’s", "'s"] where out.hasSuffix(suffix) && out.count > suffix.count + 1 {
-            out.removeLast(suffix.count)
-        }
-        return out
+        return Self.droppingUnpairedQuotes(out)
     }
 
     /// `text` without straight double quotes when they are odd in number, and without
@@ -1013,7 +1032,7 @@ public final class PairExtractor {
     private func spellsPinyin(_ english: String, of zh: String) -> Bool {
         let letters = EnglishSpanChooser.foldPinyin(english)
         guard letters.utf8.count >= 4 else { return false }
-        return EditDistance.distance(letters, EnglishSpanChooser.foldPinyin(pinyinKey(of: zh)), limit: letters.utf8.count / 8) != nil
+        return EditDistance.distance(letters, pinyinLetters(of: zh), limit: letters.utf8.count / 8) != nil
     }
 }
 
