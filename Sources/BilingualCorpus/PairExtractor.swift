@@ -145,11 +145,45 @@ public final class PairExtractor {
         public var masked: [Bool]
         /// Whether the whole line is code (the masker's `lineIsCode`).
         public var isCode: Bool
+        /// Whether a scalar is Han (`CharacterClass.isHan`): only such a line holds a pair or
+        /// a footnote's definition.
+        public var hasHan: Bool
+        /// Whether a scalar is a digit (ASCII, full-width or superscript): only such a line holds
+        /// a footnote marker.
+        public var hasDigit: Bool
 
+        /// A line whose `hasHan` and `hasDigit` are read from its scalars.
         public init(scalars: [Unicode.Scalar], masked: [Bool], isCode: Bool) {
+            let (hasHan, hasDigit) = Self.flags(scalars)
+            self.init(scalars: scalars, masked: masked, isCode: isCode, hasHan: hasHan, hasDigit: hasDigit)
+        }
+
+        /// A line whose flags the caller read (see `flags(_:)`).
+        public init(scalars: [Unicode.Scalar], masked: [Bool], isCode: Bool, hasHan: Bool, hasDigit: Bool) {
             self.scalars = scalars
             self.masked = masked
             self.isCode = isCode
+            self.hasHan = hasHan
+            self.hasDigit = hasDigit
+        }
+
+        /// Whether `scalars` hold a Han character and a digit, in one pass.
+        public static func flags(_ scalars: [Unicode.Scalar]) -> (hasHan: Bool, hasDigit: Bool) {
+            var hasHan = false, hasDigit = false
+            scalars.withUnsafeBufferPointer { buffer in
+                for scalar in buffer {
+                    let v = scalar.value
+                    if v < 0x80 {
+                        if v &- 0x30 < 10 { hasDigit = true }
+                    } else if CharacterClass.isHan(scalar) {
+                        hasHan = true
+                    } else if CharacterClass.isDigit(scalar) || CharacterClass.superscriptDigit(scalar) != nil {
+                        hasDigit = true
+                    }
+                    if hasHan && hasDigit { break }
+                }
+            }
+            return (hasHan, hasDigit)
         }
     }
 
@@ -160,16 +194,8 @@ public final class PairExtractor {
         var lines: [PreparedLine] = []
         for line in maskedLines {
             lineNumber += 1
-            guard !line.isCode else { continue }
-            // What `prepare` reads from the UTF-8 bytes, read from the scalars.
-            var hasHan = false, hasDigit = false
-            for scalar in line.scalars {
-                let value = scalar.value
-                if value >= 0x2000 { hasHan = true; hasDigit = true; break }
-                if (0x30...0x39).contains(value) || (0x80...0xBF).contains(value) { hasDigit = true }
-            }
-            guard hasHan || hasDigit else { continue }
-            if let prepared = follow(line.scalars, masked: line.masked, hasHan: hasHan, hasDigit: hasDigit, columnOffset: 0) {
+            guard !line.isCode, line.hasHan || line.hasDigit else { continue }
+            if let prepared = follow(line.scalars, masked: line.masked, hasHan: line.hasHan, hasDigit: line.hasDigit, columnOffset: 0) {
                 lines.append(prepared)
             }
         }

@@ -15,6 +15,10 @@ public struct DraftDocument: Sendable {
         public var masked: [Bool]
         /// Whether the whole line is code.
         public var isCode: Bool
+        /// Whether the line holds a Han character (most lines of an English draft do not).
+        public var hasHan = false
+        /// Whether the line holds a digit (ASCII, full-width or superscript): a footnote marker needs one.
+        public var hasDigit = false
         /// The bracket pairs, unclosed openers and stray closers (computed once, shared by the rules).
         var brackets: [BracketEvent] = []
     }
@@ -45,7 +49,8 @@ public struct DraftDocument: Sendable {
         extractor.beginDocument(source: source)
         for (index, raw) in raws.enumerated() {
             let line = lines[index]
-            batch.append(PairExtractor.MaskedLine(scalars: line.scalars, masked: line.masked, isCode: line.isCode))
+            batch.append(PairExtractor.MaskedLine(scalars: line.scalars, masked: line.masked, isCode: line.isCode,
+                                                  hasHan: line.hasHan, hasDigit: line.hasDigit))
             batchBytes += raw.utf8.count
             if batchBytes >= PairExtractor.PieceBatch.size {
                 pairs += extractor.submit(maskedLines: batch)
@@ -116,6 +121,7 @@ public struct DraftDocument: Sendable {
             let scalars = raw.scalarArray
             let masked = masker.mask(scalars)
             var line = Line(number: first + offset + 1, scalars: scalars, masked: masked, isCode: masker.lineIsCode)
+            (line.hasHan, line.hasDigit) = PairExtractor.MaskedLine.flags(scalars)
             if !line.isCode { line.brackets = BracketEvents.compute(line) }
             lines.append(line)
         }

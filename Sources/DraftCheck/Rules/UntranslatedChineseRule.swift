@@ -31,9 +31,9 @@ public struct UntranslatedChineseRule: CheckRule {
         }
         var findings: [Diagnostic] = []
         for line in document.lines where !line.isCode {
-            let s = line.scalars
             // Most lines of an English draft have no Chinese at all.
-            guard s.contains(where: { $0.value >= 0x3007 && CharacterClass.isHan($0) }) else { continue }
+            guard line.hasHan else { continue }
+            let s = line.scalars
             var inside = [Bool](repeating: false, count: s.count)
             var delta = [Int](repeating: 0, count: s.count + 1)
             for event in BracketEvents.scan(line) {
