@@ -71,14 +71,20 @@ public struct LineMasker: Sendable {
                 i += 1
                 continue
             }
-            let c = line[i]
-            // Only < ` $ h w f H W ] [ can start what is masked: skip the rest at once.
-            switch c {
-            case "<", "`", "$", "h", "w", "f", "H", "W", "]", "[": break
-            default:
-                i += 1
-                continue
+            // Only < ` $ h w f H W ] [ can start what is masked, and the letters only at a word's
+            // start (see `isURLStart`): skip the rest in one tight loop.
+            i = line.withUnsafeBufferPointer { scalars in
+                var k = i
+                while k < scalars.count {
+                    let c = scalars[k]
+                    if Self.mayStartMask(c), c.value < 0x61 && c.value != 0x48 && c.value != 0x57
+                        || k == 0 || !CharacterClass.isLatinLetter(scalars[k - 1]) { break }
+                    k += 1
+                }
+                return k
             }
+            guard i < line.count else { break }
+            let c = line[i]
             if c == "<", i + 3 < line.count, line[i + 1] == "!", line[i + 2] == "-", line[i + 3] == "-" {
                 inComment = true
                 continue
@@ -182,6 +188,18 @@ public struct LineMasker: Sendable {
             i += 1
         }
         return masked
+    }
+
+    /// Whether `c` is one of `<` `` ` `` `$` `h` `w` `f` `H` `W` `]` `[`, which may start what is
+    /// masked, as bits of two 64-bit words.
+    @inline(__always)
+    static func mayStartMask(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v >= 0x80 { return false }
+        let low: UInt64 = 1 << 0x3C | 1 << 0x24  // < $
+        let high: UInt64 = 1 << (0x60 - 64) | 1 << (0x68 - 64) | 1 << (0x77 - 64) | 1 << (0x66 - 64)  // ` h w f
+            | 1 << (0x48 - 64) | 1 << (0x57 - 64) | 1 << (0x5D - 64) | 1 << (0x5B - 64)  // H W ] [
+        return v < 64 ? low >> UInt64(v) & 1 == 1 : high >> UInt64(v - 64) & 1 == 1
     }
 
     /// The end (exclusive) of inline math opening at `start` (a `$`), as Pandoc reads it: a
