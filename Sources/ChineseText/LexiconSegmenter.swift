@@ -203,8 +203,8 @@ public final class LexiconSegmenter {
         while k < words.count {
             var word = words[k]
             // Organization names: unknown single characters + a suffix.
-            if conventions.joinsOrganizationNames, ConventionData.organizationSuffixes.contains(text(word)),
-               let previous = out.last, isNameCharacter(previous) {
+            if conventions.joinsOrganizationNames, let previous = out.last, isNameCharacter(previous),
+               ConventionData.organizationSuffixes.contains(text(word)) {
                 var first = out.count - 1
                 while first > 0 && isNameCharacter(out[first - 1]) { first -= 1 }
                 word = Word(start: out[first].start, end: word.end, kind: .ideographic, known: false)

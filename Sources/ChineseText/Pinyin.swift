@@ -112,8 +112,22 @@ public final class PinyinConverter {
 
     /// A search key without tones or spaces: `juanwang` (ü as `v`).
     public func searchKey(_ text: String) -> String {
-        syllables(text).map(PinyinSyllable.toneless).joined()
+        var key = ""
+        for syllable in syllables(text) {
+            if let letters = tonelessCache[syllable] {
+                key += letters
+                continue
+            }
+            let letters = PinyinSyllable.toneless(syllable)
+            if tonelessCache.count < 4096 { tonelessCache[syllable] = letters }
+            key += letters
+        }
+        return key
     }
+
+    /// Syllables without their tones (`juǎn` → `juan`): a text has a few hundred distinct ones,
+    /// and extraction keys every original it reads.
+    private var tonelessCache: [String: String] = [:]
 
     /// The first letter of each syllable: `jw`; `zh`, `ch` and `sh` count as one letter each (`z`, `c`, `s`).
     public func initials(_ text: String) -> String {
