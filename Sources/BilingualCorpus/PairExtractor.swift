@@ -473,10 +473,18 @@ public final class PairExtractor {
     /// terminology rules leave it alone.
     private func markingTransliteration(_ pair: AlignedPair) -> AlignedPair {
         guard !pair.evidence.contains("pinyin"), !pair.en.isEmpty else { return pair }
-        // Comparing the keys first rejects almost every pair before the English is split into words.
-        guard EnglishSpanChooser.folds(pair.en, to: pinyinLetters(of: pair.zh)),
-              pair.en.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }).allSatisfy(PinyinSpelling.isPinyin)
-        else { return pair }
+        func spellsSyllables() -> Bool {
+            pair.en.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }).allSatisfy(PinyinSpelling.isPinyin)
+        }
+        // Comparing the keys first rejects almost every pair before the English is split into
+        // words; but the key of a long original is not kept, and reading it costs more than
+        // the words.
+        let facts = facts(of: pair.zh)
+        if facts.hanCount > 0 && facts.hanCount <= 8 {
+            guard EnglishSpanChooser.folds(pair.en, to: facts.pinyinLetters), spellsSyllables() else { return pair }
+        } else {
+            guard spellsSyllables(), EnglishSpanChooser.folds(pair.en, to: pinyinLetters(of: pair.zh)) else { return pair }
+        }
         var marked = pair
         marked.evidence.append("pinyin")
         return marked
@@ -709,9 +717,24 @@ public final class PairExtractor {
     static let englishPrefixes = ["hyper", "super", "non", "pre", "co", "bi", "multi", "mini", "sub", "inter", "semi",
                                   "micro", "auto", "self", "anti", "over", "under", "un", "uni", "tri", "meta", "pseudo"]
 
+    private static let englishPrefixBytes = englishPrefixes.map { Array($0.utf8) }
+
     /// Meaningful parts of an English word, as a Chinese term would count them: an acronym
     /// counts its letters (RNNs: recurrent neural network), a prefix counts one more.
     static func morphemes(_ word: Substring) -> Int {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every word): the same counts, from the bytes.
+            var letters = 0, capitals = 0
+            for byte in word.utf8 {
+                if (0x41...0x5A).contains(byte) { capitals += 1; letters += 1 } else if (0x61...0x7A).contains(byte) { letters += 1 }
+            }
+            if capitals >= 2 && capitals * 2 >= letters { return min(capitals, 4) }
+            let bytes = word.utf8
+            for prefix in englishPrefixBytes where bytes.count >= prefix.count + 4 {
+                if zip(bytes, prefix).allSatisfy({ ($0 | 0x20 == $1 && (0x41...0x5A).contains($0)) || $0 == $1 }) { return 2 }
+            }
+            return 1
+        }
         let letters = word.filter(\.isLetter)
         let capitals = letters.filter(\.isUppercase).count
         if capitals >= 2 && capitals * 2 >= letters.count { return min(capitals, 4) }
