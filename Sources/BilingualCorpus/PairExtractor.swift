@@ -187,19 +187,24 @@ public final class PairExtractor {
         }
     }
 
-    /// `submit(pieces:)` for the next whole lines of the document, already masked: the
-    /// extractor follows them without decoding or masking them again, and finds the same pairs.
-    public func submit(maskedLines: [MaskedLine]) -> [AlignedPair] {
-        precondition(!lineContinues, "masked lines are whole lines")
+    /// The pairs of a whole document whose every line the caller has already decoded and
+    /// masked (the draft checker does, for its rules): the same pairs as `extract(_:source:)`
+    /// finds. The lines with Chinese are read on the other cores all at once, while this
+    /// thread follows the document for its footnotes.
+    public func extract(maskedLines: [MaskedLine], source: String) -> [AlignedPair] {
+        beginDocument(source: source)
         var lines: [PreparedLine] = []
+        for (index, line) in maskedLines.enumerated() where !line.isCode && line.hasHan {
+            lines.append(PreparedLine(scalars: line.scalars, masked: line.masked, number: index + 1, columnOffset: 0))
+        }
+        inFlight = start(lines)
         for line in maskedLines {
             lineNumber += 1
             guard !line.isCode, line.hasHan || line.hasDigit else { continue }
-            if let prepared = follow(line.scalars, masked: line.masked, hasHan: line.hasHan, hasDigit: line.hasDigit, columnOffset: 0) {
-                lines.append(prepared)
-            }
+            // (The line's pairs are being read already: `follow` is for the footnotes.)
+            _ = follow(line.scalars, masked: line.masked, hasHan: line.hasHan, hasDigit: line.hasDigit, columnOffset: 0)
         }
-        return handOver(lines)
+        return endDocument()
     }
 
     /// Starts reading `lines` (the next batch, already followed) and returns the pairs of

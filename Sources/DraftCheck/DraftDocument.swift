@@ -34,8 +34,7 @@ public struct DraftDocument: Sendable {
 
     /// Prepares `text`, read from `source`, with the pairs `extractor` finds. The lines are
     /// decoded, masked and scanned for brackets on every core (see `preparedLines`); the
-    /// extractor then reads them (so the rules and the pairs see the same masks), a batch at
-    /// a time on the other cores while this thread follows the document through the next.
+    /// extractor then reads them (so the rules and the pairs see the same masks).
     public init(text: String, source: String, extractor: PairExtractor) {
         self.source = source
         let raws = TextLines.lines(text)
@@ -43,23 +42,11 @@ public struct DraftDocument: Sendable {
         var suppressed: [Int: Set<String>] = [:]
         var disabled: Set<String> = []
         var nextLine: Set<String> = []
-        var pairs: [AlignedPair] = []
-        var batch: [PairExtractor.MaskedLine] = []
-        var batchBytes = 0
-        extractor.beginDocument(source: source)
         for (index, raw) in raws.enumerated() {
-            let line = lines[index]
-            batch.append(PairExtractor.MaskedLine(scalars: line.scalars, masked: line.masked, isCode: line.isCode,
-                                                  hasHan: line.hasHan, hasDigit: line.hasDigit))
-            batchBytes += raw.utf8.count
-            if batchBytes >= PairExtractor.PieceBatch.size {
-                pairs += extractor.submit(maskedLines: batch)
-                batch = []
-                batchBytes = 0
+            if !disabled.isEmpty || !nextLine.isEmpty {
+                suppressed[lines[index].number] = disabled.union(nextLine)
+                nextLine = []
             }
-            let active = disabled.union(nextLine)
-            if !active.isEmpty { suppressed[line.number] = active }
-            nextLine = []
             // Suppression comments: <!-- shuyu-disable-next-line RULE --> and shuyu-disable / shuyu-enable.
             if raw.containsByte(0x3C), let (action, rules) = Self.suppression(String(raw)) {  // no '<': no comment
                 switch action {
@@ -69,11 +56,11 @@ public struct DraftDocument: Sendable {
                 }
             }
         }
-        pairs += extractor.submit(maskedLines: batch)
-        pairs += extractor.endDocument()
+        self.pairs = extractor.extract(maskedLines: lines.map {
+            PairExtractor.MaskedLine(scalars: $0.scalars, masked: $0.masked, isCode: $0.isCode, hasHan: $0.hasHan, hasDigit: $0.hasDigit)
+        }, source: source)
         self.lines = lines
         self.suppressed = suppressed
-        self.pairs = pairs
     }
 
     /// Lines of about this many bytes are prepared together, as one job.
