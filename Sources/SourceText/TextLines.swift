@@ -1,3 +1,5 @@
+import Glibc
+
 /// Line splitting on UTF-8 bytes (no grapheme breaking): LF, CRLF and a lone CR end a line.
 public enum TextLines {
     /// Calls `body` with each line of `text` (without its terminator) and the terminator
@@ -16,16 +18,30 @@ public enum TextLines {
         /// The byte offset of the next line.
         private var offset = 0
 
+        /// Whether the text holds a carriage return: without one, a line ends at the next
+        /// line feed, which `memchr` finds many bytes at a time.
+        private let hasCarriageReturn: Bool
+
         public init(_ text: String) {
             var text = text
             text.makeContiguousUTF8()
             self.text = text
+            hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+            }!  // contiguous
         }
 
         /// The next line (without its terminator) and its terminator, or nil at the end.
         public mutating func next() -> (line: Substring, terminator: Substring)? {
             let utf8 = text.utf8
             let (lineEnd, next) = utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int) in
+                if !hasCarriageReturn, let base = bytes.baseAddress {
+                    guard offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) else {
+                        return (bytes.count, bytes.count)
+                    }
+                    let end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    return (end, end + 1)
+                }
                 var i = offset
                 while i < bytes.count {
                     let byte = bytes[i]
