@@ -1,3 +1,5 @@
+import Glibc
+
 extension StringProtocol {
     /// The Unicode scalars of the text as an array, decoded in one pass from its UTF-8:
     /// what `Array(unicodeScalars)` gives, several times faster on long lines.
@@ -8,7 +10,9 @@ extension StringProtocol {
 
     /// Whether the text's UTF-8 contains `byte` (an ASCII character, such as `<`).
     public func containsByte(_ byte: UInt8) -> Bool {
-        utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+        utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
+        } ?? utf8.contains(byte)
     }
 
     /// Decodes valid UTF-8 (as every Swift string is).
