@@ -119,6 +119,7 @@ enum EnglishWords {
     /// A word is letters and digits with inner apostrophes, hyphens, periods (`U.S.`) and ampersands.
     static func tokens(_ line: [Unicode.Scalar], _ range: Range<Int>) -> [EnglishToken] {
         var tokens: [EnglishToken] = []
+        tokens.reserveCapacity(range.count / 4 + 2)  // (English words and their spaces average 5-6 scalars)
         var i = range.lowerBound
         while i < range.upperBound {
             let c = line[i]
