@@ -1003,8 +1003,9 @@ public final class PairExtractor {
             // Not after a name (`Dong Zhongshu 董仲舒 (179-104 B.C.)`, `Xu Shuming 徐书鸣
             // (journalist)`: every word capitalized) and not before a gloss or an aside in lower
             // case (`qianggu 强箍 (to muzzle)`) or of one word (`Dongfang zaobao 东方早报 (Shanghai)`).
-            if !pair.en.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }),
-               let translation = bracketedTranslation(line, masked: masked, after: zhEnd),
+            // (The bracket first: most originals have none after them.)
+            if let translation = bracketedTranslation(line, masked: masked, after: zhEnd),
+               !pair.en.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }),
                translation.text.first?.isUppercase == true, translation.text.split(separator: " ").count >= 2,
                spellsPinyin(pair.en, of: zh) {
                 pair.alternatives = [pair.en] + translation.alternatives

@@ -36,6 +36,9 @@ enum SuffixCorrespondence {
     /// The table's entry for the suffix `zh` ends in (the longest first: 主义者 before 者),
     /// counting Han characters only and needing one more before the suffix.
     private static func suffix(of zh: String) -> (chinese: String, english: [String])? {
+        // Most originals end in a character no suffix ends in.
+        guard let final = zh.unicodeScalars.last(where: CharacterClass.isHan),
+              chineseScalars.contains(where: { $0.last == final }) else { return nil }
         // The last four Han characters are enough to compare with the longest suffix.
         var last: [Unicode.Scalar] = []
         for scalar in zh.unicodeScalars.reversed() where CharacterClass.isHan(scalar) {
