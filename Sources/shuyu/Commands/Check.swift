@@ -142,7 +142,7 @@ extension Shuyu {
                 out.write(report)
                 out.flush()
                 let failing: Severity = strict ? .warning : .error
-                if findings.contains(where: { $0.severity >= failing }) { throw ExitCode(1) }
+                Console.exitWithoutTeardown(findings.contains(where: { $0.severity >= failing }) ? 1 : 0)
             }
         }
 

@@ -23,6 +23,14 @@ enum Console {
     static func error(_ text: String) {
         writeAll(STDERR_FILENO, Array((text + "\n").utf8))
     }
+
+    /// Ends the process with `status` once a command has written everything (this module's
+    /// output is unbuffered or flushed), without freeing what it holds one object at a time:
+    /// the system takes a process's memory back at once. A checked 14 MB draft holds millions
+    /// of lines, masks and pairs, and freeing them took a sixth of the command's time.
+    static func exitWithoutTeardown(_ status: Int32) -> Never {
+        exit(status)
+    }
 }
 
 /// Buffered writing to standard output.
