@@ -1,5 +1,8 @@
 import BilingualCorpus
 import SourceText
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A draft prepared for checking: its lines as Unicode scalars with the parts that are
 /// not prose (code, URLs, link destinations, comments) masked, the brackets of each
@@ -39,28 +42,11 @@ public struct DraftDocument: Sendable {
         self.source = source
         let raws = TextLines.lines(text)
         let lines = Self.preparedLines(raws)
-        var suppressed: [Int: Set<String>] = [:]
-        var disabled: Set<String> = []
-        var nextLine: Set<String> = []
-        for (index, raw) in raws.enumerated() {
-            if !disabled.isEmpty || !nextLine.isEmpty {
-                suppressed[lines[index].number] = disabled.union(nextLine)
-                nextLine = []
-            }
-            // Suppression comments: <!-- shuyu-disable-next-line RULE --> and shuyu-disable / shuyu-enable.
-            if raw.containsByte(0x3C), let (action, rules) = Self.suppression(String(raw)) {  // no '<': no comment
-                switch action {
-                case "shuyu-disable-next-line": nextLine.formUnion(rules)
-                case "shuyu-disable": disabled.formUnion(rules)
-                default: disabled.subtract(rules)
-                }
-            }
-        }
+        self.suppressed = Self.holdsComment(text) ? Self.suppressions(raws) : [:]  // (most drafts have no comment)
         self.pairs = extractor.extract(maskedLines: lines.map {
             PairExtractor.MaskedLine(scalars: $0.scalars, masked: $0.masked, isCode: $0.isCode, hasHan: $0.hasHan, hasDigit: $0.hasDigit)
         }, source: source)
         self.lines = lines
-        self.suppressed = suppressed
     }
 
     /// Lines of about this many bytes are prepared together, as one job.
@@ -113,6 +99,45 @@ public struct DraftDocument: Sendable {
             lines.append(line)
         }
         return lines
+    }
+
+    /// The rules switched off per line (1-based) by the suppression comments among `raws`:
+    /// `<!-- shuyu-disable-next-line RULE -->` and `shuyu-disable` / `shuyu-enable`.
+    static func suppressions(_ raws: [Substring]) -> [Int: Set<String>] {
+        var suppressed: [Int: Set<String>] = [:]
+        var disabled: Set<String> = []
+        var nextLine: Set<String> = []
+        for (index, raw) in raws.enumerated() {
+            if !disabled.isEmpty || !nextLine.isEmpty {
+                suppressed[index + 1] = disabled.union(nextLine)
+                nextLine = []
+            }
+            if raw.containsByte(0x3C), let (action, rules) = Self.suppression(String(raw)) {  // no '<': no comment
+                switch action {
+                case "shuyu-disable-next-line": nextLine.formUnion(rules)
+                case "shuyu-disable": disabled.formUnion(rules)
+                default: disabled.subtract(rules)
+                }
+            }
+        }
+        return suppressed
+    }
+
+    /// Whether `text` holds `<!--` anywhere: most drafts have no comment, so no suppression.
+    static func holdsComment(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard var base = bytes.baseAddress else { return false }
+            var rest = bytes.count
+            while rest >= 4, let found = memchr(base, 0x3C, rest) {  // <
+                let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                let offset = at - base
+                if rest - offset >= 4, at[1] == 0x21, at[2] == 0x2D, at[3] == 0x2D { return true }  // !--
+                base = at + 1
+                rest -= offset + 1
+            }
+            return false
+        }
     }
 
     /// Whether `rule` is switched off on `line`.
