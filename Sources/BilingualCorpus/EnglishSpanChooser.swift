@@ -185,20 +185,24 @@ struct EnglishSpanChooser {
     private func knownRendering(_ tokens: [EnglishToken], _ facts: OriginalFacts) -> EnglishChoice? {
         let renderings = evidence.renderings(of: facts.zh)
         if renderings.isEmpty { return nil }
-        // The text's words split at hyphens and apostrophes, each with the token it came from.
+        let renderingWords = renderings.map { Self.words(of: $0.lowercased()) }
+        // The text's last words split at hyphens and apostrophes, each with the token it came
+        // from: as many as the longest rendering has (or all there are), in text order.
+        let longest = renderingWords.map(\.count).max() ?? 0
         var parts: [(word: String, token: Int, startsToken: Bool)] = []
-        for (index, token) in tokens.enumerated() {
-            guard token.isWord else {
-                parts.append(("\u{0}", index, true))  // punctuation breaks a match
-                continue
+        var index = tokens.count - 1
+        while index >= 0, parts.count < longest {
+            let token = tokens[index]
+            if token.isWord {
+                parts.insert(contentsOf: Self.words(of: token.lowercased).enumerated().map { ($1, index, $0 == 0) }, at: 0)
+            } else {
+                parts.insert(("\u{0}", index, true), at: 0)  // punctuation breaks a match
             }
-            let pieces = token.lowercased.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-            for (k, piece) in pieces.enumerated() { parts.append((piece, index, k == 0)) }
+            index -= 1
         }
         var best: EnglishChoice?
         var bestWords = 0
-        for rendering in renderings {
-            let words = rendering.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        for words in renderingWords {
             guard !words.isEmpty, words.count <= parts.count, words.count > bestWords else { continue }
             let tail = parts.suffix(words.count)
             guard tail.first!.startsToken else { continue }
@@ -209,6 +213,17 @@ struct EnglishSpanChooser {
             }
         }
         return best
+    }
+
+    /// The words of `text` split at every mark that is neither a letter nor a digit
+    /// (hyphens, apostrophes, periods).
+    static func words(of text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same split, from the bytes.
+            return text.utf8.split(whereSeparator: { !((0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)) })
+                .map { String(Substring($0)) }
+        }
+        return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
     }
 
     /// Equal up to a plural or possessive ending.
