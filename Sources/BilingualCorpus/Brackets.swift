@@ -19,12 +19,14 @@ public enum Brackets {
         }
     }
 
-    /// Whether `scalar` may be a bracket: `(`, `)`, `[`, `]` or a scalar from U+3010 on
-    /// (where the full-width and CJK brackets are). A cheap test before `isOpener` and `isCloser`.
+    /// Whether `scalar` may be a bracket: `(`, `)`, `[`, `]`, U+3010–U+3017 (`【】〔〕〖〗` and
+    /// two others) or a full-width `（）［］`. A cheap test before `isOpener` and `isCloser`.
     @inline(__always)
     public static func mayBeBracket(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v == 0x28 || v == 0x29 || v == 0x5B || v == 0x5D || v >= 0x3010
+        if v < 0x3010 { return v == 0x28 || v == 0x29 || v == 0x5B || v == 0x5D }
+        // 【】〔〕〖〗 and the full-width （）［］; not the Han characters between them.
+        return v <= 0x3017 || v >= 0xFF08 && (v <= 0xFF09 || v == 0xFF3B || v == 0xFF3D)
     }
 
     /// The closing bracket for `opener`, or nil.
