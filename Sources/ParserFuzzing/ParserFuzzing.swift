@@ -25,8 +25,10 @@ public enum ParserFuzzing {
         case .document:
             if extractor == nil { extractor = try? PairExtractor() }
             guard let extractor else { return }
-            _ = extractor.extract(text, source: "fuzz.md")
+            let pairs = extractor.extract(text, source: "fuzz.md")
             let document = DraftDocument(text: text, source: "fuzz.md", extractor: extractor)
+            // The checker reads the pairs from its own masked lines: they must be the same.
+            guard document.pairs == pairs else { fatalError("the checker's pairs differ from the extractor's") }
             _ = Checker().check([document])
         case .tmx:
             if let document = try? TMXReader.read(bytes: bytes, source: "fuzz.tmx") {
