@@ -77,8 +77,14 @@ public struct LineMasker: Sendable {
                 var k = i
                 while k < scalars.count {
                     let c = scalars[k]
-                    if Self.mayStartMask(c), c.value < 0x61 && c.value != 0x48 && c.value != 0x57
-                        || k == 0 || !CharacterClass.isLatinLetter(scalars[k - 1]) { break }
+                    if Self.mayStartMask(c) {
+                        if c.value < 0x61 && c.value != 0x48 && c.value != 0x57 { break }
+                        // A letter starts a URL only at a word's start, and only as http, ftp
+                        // (then t) or www (then w): not `which`, `with`, `for`, `have`.
+                        let next = k + 1 < scalars.count ? scalars[k + 1].value | 0x20 : 0
+                        if next == (c.value | 0x20 == 0x77 ? 0x77 : 0x74),
+                           k == 0 || !CharacterClass.isLatinLetter(scalars[k - 1]) { break }
+                    }
                     k += 1
                 }
                 return k

@@ -25,10 +25,16 @@ enum BracketEvents {
         let s = line.scalars
         var stack: [Int] = []
         var events: [BracketEvent] = []
-        for i in s.indices {
+        // Most scalars are no bracket: find the next one in a tight loop over the buffers.
+        let candidates: [Int] = s.withUnsafeBufferPointer { scalars in
+            line.masked.withUnsafeBufferPointer { masked in
+                var found: [Int] = []
+                for i in 0..<scalars.count where Brackets.mayBeBracket(scalars[i]) && !masked[i] { found.append(i) }
+                return found
+            }
+        }
+        for i in candidates {
             let c = s[i]
-            // Every bracket is ( ) [ ] or from U+3010 on: most scalars are none.
-            guard Brackets.mayBeBracket(c), !line.masked[i] else { continue }
             if Brackets.isOpener(c) {
                 stack.append(i)
             } else if Brackets.isCloser(c) {
