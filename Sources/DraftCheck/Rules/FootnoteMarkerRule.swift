@@ -123,6 +123,13 @@ public struct FootnoteMarkerRule: CheckRule {
         var result: [(Int, Int, Int)] = []
         var i = 0
         while i < s.count {
+            // Only `[`, `^` and superscript digits start a marker: skip the rest in one tight loop.
+            i = s.withUnsafeBufferPointer { scalars in
+                var k = i
+                while k < scalars.count, scalars[k] != "[", scalars[k] != "^", CharacterClass.superscriptDigit(scalars[k]) == nil { k += 1 }
+                return k
+            }
+            guard i < s.count else { break }
             let c = s[i]
             guard !line.masked[i] else { i += 1; continue }
             var j = i

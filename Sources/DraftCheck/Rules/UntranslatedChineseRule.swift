@@ -48,13 +48,17 @@ public struct UntranslatedChineseRule: CheckRule {
                     break
                 }
             }
-            var depth = 0
             var latin = 0, han = 0
-            for k in s.indices {
-                depth += delta[k]
-                inside[k] = depth > 0 || line.masked[k]
-                if !inside[k] {
-                    if CharacterClass.isLatinLetter(s[k]) { latin += 1 } else if CharacterClass.isHan(s[k]) { han += 1 }
+            s.withUnsafeBufferPointer { s in
+                line.masked.withUnsafeBufferPointer { masked in
+                    var depth = 0
+                    for k in 0..<s.count {
+                        depth += delta[k]
+                        inside[k] = depth > 0 || masked[k]
+                        if !inside[k] {
+                            if CharacterClass.isLatinLetter(s[k]) { latin += 1 } else if CharacterClass.isHan(s[k]) { han += 1 }
+                        }
+                    }
                 }
             }
             guard latin > han * 2 else { continue }  // Chinese prose, not English
@@ -75,7 +79,7 @@ public struct UntranslatedChineseRule: CheckRule {
                         end = j
                     } else if CharacterClass.isSpace(s[j]) || s[j] == "_" || s[j] == "*" || CharacterClass.isDigit(s[j])
                                 || CharacterClass.chinesePunctuation.contains(s[j])
-                                || ",:;".unicodeScalars.contains(s[j]) && j + 1 < s.count && (CharacterClass.isHan(s[j + 1])
+                                || (s[j] == "," || s[j] == ":" || s[j] == ";") && j + 1 < s.count && (CharacterClass.isHan(s[j + 1])
                                     || CharacterClass.isSpace(s[j + 1]) && j + 2 < s.count && CharacterClass.isHan(s[j + 2])) {
                         j += 1
                     } else {
