@@ -1,8 +1,5 @@
 import BilingualCorpus
 import SourceText
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A draft prepared for checking: its lines as Unicode scalars with the parts that are
 /// not prose (code, URLs, link destinations, comments) masked, the brackets of each
@@ -42,7 +39,7 @@ public struct DraftDocument: Sendable {
         self.source = source
         let raws = TextLines.lines(text)
         let lines = Self.preparedLines(raws)
-        self.suppressed = Self.holdsComment(text) ? Self.suppressions(raws) : [:]  // (most drafts have no comment)
+        self.suppressed = text.containsBytes("<!--") ? Self.suppressions(raws) : [:]  // (most drafts have no comment)
         self.pairs = extractor.extract(maskedLines: lines.map {
             PairExtractor.MaskedLine(scalars: $0.scalars, masked: $0.masked, isCode: $0.isCode, hasHan: $0.hasHan, hasDigit: $0.hasDigit)
         }, source: source)
@@ -121,23 +118,6 @@ public struct DraftDocument: Sendable {
             }
         }
         return suppressed
-    }
-
-    /// Whether `text` holds `<!--` anywhere: most drafts have no comment, so no suppression.
-    static func holdsComment(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard var base = bytes.baseAddress else { return false }
-            var rest = bytes.count
-            while rest >= 4, let found = memchr(base, 0x3C, rest) {  // <
-                let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                let offset = at - base
-                if rest - offset >= 4, at[1] == 0x21, at[2] == 0x2D, at[3] == 0x2D { return true }  // !--
-                base = at + 1
-                rest -= offset + 1
-            }
-            return false
-        }
     }
 
     /// Whether `rule` is switched off on `line`.

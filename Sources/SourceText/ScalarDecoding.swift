@@ -15,6 +15,26 @@ extension StringProtocol {
         } ?? utf8.contains(byte)
     }
 
+    /// Whether the text's UTF-8 contains `needle`'s bytes (ASCII, such as `<!--`): `memchr`
+    /// finds each candidate first byte.
+    public func containsBytes(_ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            guard let head = needle.first else { return true }
+            return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard var base = bytes.baseAddress else { return false }
+                var rest = bytes.count
+                while rest >= needle.count, let found = memchr(base, Int32(head), rest) {
+                    let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                    let skipped = at - base
+                    if rest - skipped >= needle.count, UnsafeBufferPointer(start: at, count: needle.count).elementsEqual(needle) { return true }
+                    base = at + 1
+                    rest -= skipped + 1
+                }
+                return false
+            } ?? String(self).contains(String(decoding: needle, as: UTF8.self))
+        }
+    }
+
     /// Decodes valid UTF-8 (as every Swift string is).
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
