@@ -123,22 +123,15 @@ extension Array where Element == Unicode.Scalar {
 }
 
 extension String {
-    /// Whether the string's UTF-8 ends with `suffix`'s: `hasSuffix` for the ASCII and
-    /// precomposed endings compared per English word, without the canonical equivalence
-    /// that makes `hasSuffix` slow.
-    func endsWithBytes(_ suffix: StaticString) -> Bool {
-        suffix.withUTF8Buffer { endsWithBytes($0) }
-    }
-
-    /// `endsWithBytes(_:)` for bytes.
-    func endsWithBytes<C: BidirectionalCollection<UInt8>>(_ suffix: C) -> Bool {
-        let bytes = utf8
-        guard bytes.count >= suffix.count else { return false }
-        var i = bytes.endIndex
-        for byte in suffix.reversed() {
-            i = bytes.index(before: i)
-            if bytes[i] != byte { return false }
-        }
-        return true
+    /// `hasSuffix(suffix)`, compared byte by byte when the string is ASCII: its characters are
+    /// then its bytes (the suffixes compared per English word hold no line break), and the
+    /// canonical equivalence that makes `hasSuffix` slow has nothing to do. Other strings go
+    /// to `hasSuffix` itself, whose characters may join a mark to the letter before it
+    /// (`-\u{301}`) or a prepended letter to the mark after it (`\u{D4E}’`).
+    func hasSuffixQuickly(_ suffix: String) -> Bool {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return hasSuffix(suffix) }
+        let bytes = utf8, ending = suffix.utf8
+        guard bytes.count >= ending.count else { return false }
+        return bytes.suffix(ending.count).elementsEqual(ending)
     }
 }

@@ -597,7 +597,9 @@ struct EnglishSpanChooser {
 
     /// Words in a token: `test-time` counts two.
     static func wordCount(_ text: String) -> Int {
-        1 + text.utf8.reduce(0) { $0 + ($1 == 0x2D ? 1 : 0) }
+        // (An ASCII word's hyphens are its 0x2D bytes; elsewhere a mark may join one.)
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return 1 + text.filter { $0 == "-" }.count }
+        return 1 + text.utf8.reduce(0) { $0 + ($1 == 0x2D ? 1 : 0) }
     }
 
     /// `women's`, `people's`: a possessive of a plural. (`workers'` is never one token: a final
@@ -608,6 +610,6 @@ struct EnglishSpanChooser {
     }
 
     static func isPossessive(_ text: String) -> Bool {
-        text.endsWithBytes("'s") || text.endsWithBytes("’s") || text.endsWithBytes("s'") || text.endsWithBytes("s’")
+        text.hasSuffixQuickly("'s") || text.hasSuffixQuickly("’s") || text.hasSuffixQuickly("s'") || text.hasSuffixQuickly("s’")
     }
 }

@@ -104,14 +104,13 @@ enum EnglishWords {
                                           "italy", "belly", "bully", "folly", "jelly", "lily", "holly", "polly", "daily",
                                           "weekly", "monthly", "quarterly", "yearly", "elderly", "early", "only", "homily"]
 
-    private static let adverbSuffixes: [[UInt8]] = ["lly", "ively", "ously", "antly", "ently", "ately", "edly", "ingly"].map { Array($0.utf8) }
+    private static let adverbSuffixes = ["lly", "ively", "ously", "antly", "ently", "ately", "edly", "ingly"]
 
     /// Whether a lower-cased word reads as an adverb in -ly (`willfully`, `subjectively`):
     /// an adverb ends a rendering of its own, it does not modify the noun before it.
     static func isAdverb(_ word: String) -> Bool {
-        // (The suffixes are compared as bytes, and first: most words have none.)
-        let bytes = word.utf8
-        guard adverbSuffixes.contains(where: { bytes.count > $0.count && word.endsWithBytes($0) }) else { return false }
+        // (The suffixes first: most words have none.)
+        guard adverbSuffixes.contains(where: word.hasSuffixQuickly) else { return false }
         return word.count >= 6 && !notAdverbs.contains(word)
     }
 

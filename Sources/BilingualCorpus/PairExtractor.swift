@@ -606,8 +606,8 @@ public final class PairExtractor {
     static func cleanEnglish(_ text: String) -> String {
         var out = isClean(text) ? text : cleaned(text)
         // A trailing possessive is English grammar, not the term: Qu Yuan’s (屈原).
-        if out.endsWithBytes("’s"), out.count > 3 { out.removeLast(2) }
-        if out.endsWithBytes("'s"), out.count > 3 { out.removeLast(2) }
+        if out.hasSuffixQuickly("’s"), out.count > 3 { out.removeLast(2) }
+        if out.hasSuffixQuickly("'s"), out.count > 3 { out.removeLast(2) }
         return out
     }
 

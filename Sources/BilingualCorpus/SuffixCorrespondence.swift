@@ -27,7 +27,7 @@ enum SuffixCorrespondence {
     static func rendersSuffix(_ word: String, of zh: String) -> Bool {
         guard let entry = suffix(of: zh) else { return false }
         let letters = word.unicodeScalars.count
-        return entry.english.contains { letters >= $0.utf8.count + 3 && word.endsWithBytes($0.utf8) }
+        return entry.english.contains { letters >= $0.utf8.count + 3 && word.hasSuffixQuickly($0) }
     }
 
     /// The table's Chinese suffixes as scalars, in the table's order.
