@@ -129,7 +129,14 @@ extension String {
     /// to `hasSuffix` itself, whose characters may join a mark to the letter before it
     /// (`-\u{301}`) or a prepended letter to the mark after it (`\u{D4E}’`).
     func hasSuffixQuickly(_ suffix: String) -> Bool {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return hasSuffix(suffix) }
+        isASCII ? asciiHasSuffix(suffix) : hasSuffix(suffix)
+    }
+
+    /// Whether every byte is ASCII.
+    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
+    /// `hasSuffix(suffix)` for a string known to be ASCII (see `hasSuffixQuickly`).
+    func asciiHasSuffix(_ suffix: String) -> Bool {
         let bytes = utf8, ending = suffix.utf8
         guard bytes.count >= ending.count else { return false }
         return bytes.suffix(ending.count).elementsEqual(ending)

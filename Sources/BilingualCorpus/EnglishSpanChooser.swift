@@ -598,7 +598,7 @@ struct EnglishSpanChooser {
     /// Words in a token: `test-time` counts two.
     static func wordCount(_ text: String) -> Int {
         // (An ASCII word's hyphens are its 0x2D bytes; elsewhere a mark may join one.)
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return 1 + text.filter { $0 == "-" }.count }
+        guard text.isASCII else { return 1 + text.filter { $0 == "-" }.count }
         return 1 + text.utf8.reduce(0) { $0 + ($1 == 0x2D ? 1 : 0) }
     }
 
@@ -610,6 +610,8 @@ struct EnglishSpanChooser {
     }
 
     static func isPossessive(_ text: String) -> Bool {
-        text.hasSuffixQuickly("'s") || text.hasSuffixQuickly("’s") || text.hasSuffixQuickly("s'") || text.hasSuffixQuickly("s’")
+        // (An ASCII word cannot end in ’.)
+        if text.isASCII { return text.asciiHasSuffix("'s") || text.asciiHasSuffix("s'") }
+        return text.hasSuffix("'s") || text.hasSuffix("’s") || text.hasSuffix("s'") || text.hasSuffix("s’")
     }
 }

@@ -110,7 +110,8 @@ enum EnglishWords {
     /// an adverb ends a rendering of its own, it does not modify the noun before it.
     static func isAdverb(_ word: String) -> Bool {
         // (The suffixes first: most words have none.)
-        guard adverbSuffixes.contains(where: word.hasSuffixQuickly) else { return false }
+        let ascii = word.isASCII
+        guard adverbSuffixes.contains(where: { ascii ? word.asciiHasSuffix($0) : word.hasSuffix($0) }) else { return false }
         return word.count >= 6 && !notAdverbs.contains(word)
     }
 
