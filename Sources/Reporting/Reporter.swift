@@ -40,25 +40,15 @@ public enum JSONEscape {
             out += "\""
             return
         }
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        // (The escaping itself is the byte writer's, below.)
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `value` to `bytes` as a JSON string literal in UTF-8, byte for byte what
-    /// `append(_:to:)` writes to a string: for writers that emit 100,000s of values.
+    /// Appends `value` to `bytes` as a JSON string literal in UTF-8 (see `string(_:)`): `"`,
+    /// `\`, line feed, carriage return and tab as two-character escapes, other control
+    /// characters as `\u00XX`. For writers that emit 100,000s of values.
     public static func append(_ value: String, to bytes: inout [UInt8]) {
         var value = value
         value.withUTF8 { utf8 in

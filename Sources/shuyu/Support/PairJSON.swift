@@ -13,22 +13,6 @@ enum PairJSON {
             bytes.append(0x22)
             bytes.append(0x3A)  // :
         }
-        func number(_ value: Int) {
-            if value < 0 { bytes.append(0x2D) }
-            var magnitude = value.magnitude
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var count = 0
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                repeat {
-                    buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
-                    magnitude /= 10
-                    count += 1
-                } while magnitude > 0
-                bytes.append(contentsOf: buffer[(20 - count)...])
-            }
-        }
         func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
         func strings(_ values: [String]) {
             bytes.append(0x5B)  // [
@@ -42,10 +26,10 @@ enum PairJSON {
         field("en"); JSONEscape.append(pair.en, to: &bytes)
         field("kind"); JSONEscape.append(pair.kind.rawValue, to: &bytes)
         field("file"); JSONEscape.append(pair.source, to: &bytes)
-        field("line"); number(pair.zhLocation.line)
-        field("column"); number(pair.zhLocation.column)
-        field("enLine"); number(pair.enLocation.line)
-        field("enColumn"); number(pair.enLocation.column)
+        field("line"); literal(String(pair.zhLocation.line))
+        field("column"); literal(String(pair.zhLocation.column))
+        field("enLine"); literal(String(pair.enLocation.line))
+        field("enColumn"); literal(String(pair.enLocation.column))
         field("confidence"); literal(String((pair.confidence * 100).rounded() / 100))
         field("uncertain"); literal(pair.uncertain ? "true" : "false")
         if !pair.definition.isEmpty { field("definition"); JSONEscape.append(pair.definition, to: &bytes) }
