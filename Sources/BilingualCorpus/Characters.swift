@@ -122,6 +122,11 @@ extension Array where Element == Unicode.Scalar {
     }
 }
 
+extension StringProtocol {
+    /// Whether every byte is ASCII.
+    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}
+
 extension String {
     /// `hasSuffix(suffix)`, compared byte by byte when the string is ASCII: its characters are
     /// then its bytes (the suffixes compared per English word hold no line break), and the
@@ -132,8 +137,6 @@ extension String {
         isASCII ? asciiHasSuffix(suffix) : hasSuffix(suffix)
     }
 
-    /// Whether every byte is ASCII.
-    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 
     /// `hasSuffix(suffix)` for a string known to be ASCII (see `hasSuffixQuickly`).
     func asciiHasSuffix(_ suffix: String) -> Bool {

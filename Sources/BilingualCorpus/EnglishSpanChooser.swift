@@ -218,7 +218,7 @@ struct EnglishSpanChooser {
     /// The words of `text` split at every mark that is neither a letter nor a digit
     /// (hyphens, apostrophes, periods).
     static func words(of text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             // ASCII: the same split, from the bytes.
             return text.utf8.split(whereSeparator: { !((0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)) })
                 .map { String(Substring($0)) }
@@ -262,14 +262,13 @@ struct EnglishSpanChooser {
 
     /// Lower-case letters only, ü/v as u, tone marks removed.
     static func foldPinyin(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (most English): letters lower-cased, v as u, the rest dropped, from bytes.
+        if text.isASCII {
+            // ASCII (most English): from the bytes.
             return String(unsafeUninitializedCapacity: text.utf8.count) { out in
                 var count = 0
                 for byte in text.utf8 {
-                    let lower = byte | 0x20
-                    guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { continue }
-                    out[count] = lower == 0x76 ? 0x75 : lower
+                    guard let letter = foldedLetter(byte) else { continue }
+                    out[count] = letter
                     count += 1
                 }
                 return count
@@ -278,14 +277,21 @@ struct EnglishSpanChooser {
         return foldPinyinScalars(text)
     }
 
+    /// An ASCII byte as `foldPinyin` keeps it: a letter lower-cased, v as u; nil for the rest.
+    @inline(__always)
+    static func foldedLetter(_ byte: UInt8) -> UInt8? {
+        guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { return nil }
+        let lower = byte | 0x20
+        return lower == 0x76 ? 0x75 : lower
+    }
+
     /// Whether `foldPinyin(text) == letters`, without building the folded text for ASCII.
     static func folds(_ text: String, to letters: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return foldPinyin(text) == letters }
+        guard text.isASCII else { return foldPinyin(text) == letters }
         var expected = letters.utf8.makeIterator()
         for byte in text.utf8 {
-            let lower = byte | 0x20
-            guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { continue }
-            guard expected.next() == (lower == 0x76 ? 0x75 : lower) else { return false }
+            guard let letter = foldedLetter(byte) else { continue }
+            guard expected.next() == letter else { return false }
         }
         return expected.next() == nil
     }

@@ -727,7 +727,7 @@ public final class PairExtractor {
     /// Meaningful parts of an English word, as a Chinese term would count them: an acronym
     /// counts its letters (RNNs: recurrent neural network), a prefix counts one more.
     static func morphemes(_ word: Substring) -> Int {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+        if word.isASCII {
             // ASCII (nearly every word): the same counts, from the bytes.
             var letters = 0, capitals = 0
             for byte in word.utf8 {

@@ -22,13 +22,9 @@ public enum PinyinSpelling {
         // Lower case, tone marks and ü folded (ü and v read as u): from bytes when ASCII,
         // as most words tested are English ones.
         var letters: [UInt8] = []
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+        if word.isASCII {
             for byte in word.utf8 {
-                switch byte {
-                case 0x41...0x5A: letters.append(byte == 0x56 ? 0x75 : byte + 0x20)
-                case 0x61...0x7A: letters.append(byte == 0x76 ? 0x75 : byte)
-                default: break
-                }
+                if let letter = EnglishSpanChooser.foldedLetter(byte) { letters.append(letter) }
             }
         } else {
             letters = Array(EnglishSpanChooser.foldPinyin(String(word)).utf8)

@@ -109,7 +109,7 @@ public struct DraftDocument: Sendable {
                 suppressed[index + 1] = disabled.union(nextLine)
                 nextLine = []
             }
-            if raw.containsByte(0x3C), let (action, rules) = Self.suppression(String(raw)) {  // no '<': no comment
+            if raw.containsBytes("<"), let (action, rules) = Self.suppression(String(raw)) {  // no '<': no comment
                 switch action {
                 case "shuyu-disable-next-line": nextLine.formUnion(rules)
                 case "shuyu-disable": disabled.formUnion(rules)

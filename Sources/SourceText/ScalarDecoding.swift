@@ -8,14 +8,7 @@ extension StringProtocol {
         return Array(unicodeScalars)
     }
 
-    /// Whether the text's UTF-8 contains `byte` (an ASCII character, such as `<`).
-    public func containsByte(_ byte: UInt8) -> Bool {
-        utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
-        } ?? utf8.contains(byte)
-    }
-
-    /// Whether the text's UTF-8 contains `needle`'s bytes (ASCII, such as `<!--`): `memchr`
+    /// Whether the text's UTF-8 contains `needle`'s bytes (ASCII, such as `<` or `<!--`): `memchr`
     /// finds each candidate first byte.
     public func containsBytes(_ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { needle in
