@@ -5,10 +5,14 @@ struct OriginalFacts {
     var hanCount: Int
     /// Words of the original (glossary-aware ICU segmentation).
     var wordCount: Int
-    /// The original's pinyin without tones or spaces (`qianmu`), for names and transliterations.
+    /// The original's pinyin without tones or spaces (`qianmu`), for names and transliterations;
+    /// empty for an original of more than eight Han characters, which is no name.
     let pinyinKey: String
     /// `pinyinKey` as `EnglishSpanChooser.foldPinyin` writes English words: ASCII letters.
     let pinyinLetters: String
+    /// `pinyinLetters` when the facts keep the original's pinyin (`pinyinKey` is empty for an
+    /// original too long to be a name), else nil.
+    var keptPinyinLetters: String? { pinyinKey.isEmpty ? nil : pinyinLetters }
     /// Separators inside the original (`，`, `；`, `：`, `——`): a clause of n+1 parts.
     var separators: Int
     /// Whether the original reads as a clause or sentence rather than a term.

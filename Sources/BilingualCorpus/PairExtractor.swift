@@ -484,9 +484,8 @@ public final class PairExtractor {
         // Comparing the keys first rejects almost every pair before the English is split into
         // words; but the key of a long original is not kept, and reading it costs more than
         // the words.
-        let facts = facts(of: pair.zh)
-        if facts.hanCount > 0 && facts.hanCount <= 8 {
-            guard EnglishSpanChooser.folds(pair.en, to: facts.pinyinLetters), spellsSyllables() else { return pair }
+        if let letters = facts(of: pair.zh).keptPinyinLetters {
+            guard EnglishSpanChooser.folds(pair.en, to: letters), spellsSyllables() else { return pair }
         } else {
             guard spellsSyllables(), EnglishSpanChooser.folds(pair.en, to: pinyinLetters(of: pair.zh)) else { return pair }
         }
@@ -499,8 +498,7 @@ public final class PairExtractor {
     /// folds English: from `facts(of:)`, which keeps them for originals of up to eight Han
     /// characters, else read now.
     private func pinyinLetters(of zh: String) -> String {
-        let facts = facts(of: zh)
-        return facts.hanCount > 0 && facts.hanCount <= 8 ? facts.pinyinLetters : EnglishSpanChooser.foldPinyin(pinyin.searchKey(zh))
+        facts(of: zh).keptPinyinLetters ?? EnglishSpanChooser.foldPinyin(pinyin.searchKey(zh))
     }
 
     /// The pairs of the last batch submitted (see `submit(pieces:)`), then the footnote
