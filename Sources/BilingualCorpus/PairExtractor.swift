@@ -152,12 +152,6 @@ public final class PairExtractor {
         /// a footnote marker.
         public var hasDigit: Bool
 
-        /// A line whose `hasHan` and `hasDigit` are read from its scalars.
-        public init(scalars: [Unicode.Scalar], masked: [Bool], isCode: Bool) {
-            let (hasHan, hasDigit) = Self.flags(scalars)
-            self.init(scalars: scalars, masked: masked, isCode: isCode, hasHan: hasHan, hasDigit: hasDigit)
-        }
-
         /// A line whose flags the caller read (see `flags(_:)`).
         public init(scalars: [Unicode.Scalar], masked: [Bool], isCode: Bool, hasHan: Bool, hasDigit: Bool) {
             self.scalars = scalars
