@@ -56,6 +56,9 @@ struct LookupRequest: Equatable {
             case .tsv: LookupReport.tsv(reports, into: &out)
             }
             out.flush()
+            // Closing the index would dispose of its dispatch queue, which starts a worker
+            // thread just to free it; a reader that exits leaves the database as it found it.
+            Console.exitWithoutTeardown(0)
         }
     }
 }
