@@ -2,7 +2,7 @@
 /// One table, shared by the extractor and the draft checker.
 public enum Brackets {
     /// Whether `scalar` opens a bracket.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isOpener(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "(", "[", "（", "［", "【", "〔", "〖": true
@@ -11,7 +11,7 @@ public enum Brackets {
     }
 
     /// Whether `scalar` closes a bracket.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case ")", "]", "）", "］", "】", "〕", "〗": true
@@ -21,7 +21,7 @@ public enum Brackets {
 
     /// Whether `scalar` may be a bracket: `(`, `)`, `[`, `]`, U+3010–U+3017 (`【】〔〕〖〗` and
     /// two others) or a full-width `（）［］`. A cheap test before `isOpener` and `isCloser`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func mayBeBracket(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x3010 { return v == 0x28 || v == 0x29 || v == 0x5B || v == 0x5D }
@@ -30,7 +30,7 @@ public enum Brackets {
     }
 
     /// The closing bracket for `opener`, or nil.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func closer(for opener: Unicode.Scalar) -> Unicode.Scalar? {
         switch opener {
         case "(": ")"

@@ -1,7 +1,7 @@
 /// Character classes the extractor needs, without calling ICU per character.
 public enum CharacterClass {
     /// Han ideographs: the URO, Extension A, compatibility ideographs, Extensions B–H, and 〇.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isHan(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
@@ -9,7 +9,7 @@ public enum CharacterClass {
     }
 
     /// ASCII and Latin-1/Extended letters (`é`, `ü`, `ō`), full-width Latin letters.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
@@ -26,12 +26,12 @@ public enum CharacterClass {
             && isLatinLetter(scalars[k - 1]) && scalars[k + 3].value >= 0x80 && isLatinLetter(scalars[k + 3])
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isDigit(_ s: Unicode.Scalar) -> Bool {
         (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{200B}"
     }
@@ -64,7 +64,7 @@ public enum CharacterClass {
     }
 
     /// The value of an ASCII or full-width digit (`7`, `７`), or nil.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func decimalDigit(_ s: Unicode.Scalar) -> Int? {
         switch s.value {
         case 0x30...0x39: Int(s.value - 0x30)
@@ -74,7 +74,7 @@ public enum CharacterClass {
     }
 
     /// The value of a superscript digit used as a footnote marker (`¹`, `⁶`), or nil.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func superscriptDigit(_ s: Unicode.Scalar) -> Int? {
         switch s.value {
         case 0x2070: 0

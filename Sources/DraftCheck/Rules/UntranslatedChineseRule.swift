@@ -34,33 +34,7 @@ public struct UntranslatedChineseRule: CheckRule {
             // Most lines of an English draft have no Chinese at all.
             guard line.hasHan else { continue }
             let s = line.scalars
-            var inside = [Bool](repeating: false, count: s.count)
-            var delta = [Int](repeating: 0, count: s.count + 1)
-            for event in BracketEvents.scan(line) {
-                switch event {
-                case let .pair(open, close, _):
-                    delta[open] += 1
-                    delta[close + 1] -= 1
-                case let .unclosed(open):  // reported by unbalanced-bracket; its text is an original
-                    delta[open] += 1
-                    delta[s.count] -= 1
-                case .stray, .loose:
-                    break
-                }
-            }
-            var latin = 0, han = 0
-            s.withUnsafeBufferPointer { s in
-                line.masked.withUnsafeBufferPointer { masked in
-                    var depth = 0
-                    for k in 0..<s.count {
-                        depth += delta[k]
-                        inside[k] = depth > 0 || masked[k]
-                        if !inside[k] {
-                            if CharacterClass.isLatinLetter(s[k]) { latin += 1 } else if CharacterClass.isHan(s[k]) { han += 1 }
-                        }
-                    }
-                }
-            }
+            let (inside, latin, han) = Self.outsideOriginals(line)
             guard latin > han * 2 else { continue }  // Chinese prose, not English
             // Reference lines ([12] 王若水, ...; 3. ...) cite Chinese sources by design.
             let lead = s.firstIndex { CharacterClass.isLatinLetter($0) || CharacterClass.isHan($0) || CharacterClass.isDigit($0) || $0 == "[" || $0 == "^" } ?? 0
@@ -114,6 +88,58 @@ public struct UntranslatedChineseRule: CheckRule {
             }
         }
         return findings
+    }
+
+    /// Where `line` is inside brackets or masked (`inside[k]`), and how many Latin letters and
+    /// Han characters stand outside. A line without bracketed text (most lines) needs no
+    /// array of its own: the mask is the answer.
+    static func outsideOriginals(_ line: DraftDocument.Line) -> (inside: [Bool], latin: Int, han: Int) {
+        let s = line.scalars
+        var latin = 0, han = 0
+        let events = BracketEvents.scan(line)
+        let bracketed = events.contains { event in
+            switch event {
+            case .pair, .unclosed: true
+            case .stray, .loose: false
+            }
+        }
+        guard bracketed else {
+            s.withUnsafeBufferPointer { s in
+                line.masked.withUnsafeBufferPointer { masked in
+                    for k in 0..<s.count where !masked[k] {
+                        if CharacterClass.isLatinLetter(s[k]) { latin += 1 } else if CharacterClass.isHan(s[k]) { han += 1 }
+                    }
+                }
+            }
+            return (line.masked, latin, han)
+        }
+        var inside = [Bool](repeating: false, count: s.count)
+        var delta = [Int](repeating: 0, count: s.count + 1)
+        for event in events {
+            switch event {
+            case let .pair(open, close, _):
+                delta[open] += 1
+                delta[close + 1] -= 1
+            case let .unclosed(open):  // reported by unbalanced-bracket; its text is an original
+                delta[open] += 1
+                delta[s.count] -= 1
+            case .stray, .loose:
+                break
+            }
+        }
+        s.withUnsafeBufferPointer { s in
+            line.masked.withUnsafeBufferPointer { masked in
+                var depth = 0
+                for k in 0..<s.count {
+                    depth += delta[k]
+                    inside[k] = depth > 0 || masked[k]
+                    if !inside[k] {
+                        if CharacterClass.isLatinLetter(s[k]) { latin += 1 } else if CharacterClass.isHan(s[k]) { han += 1 }
+                    }
+                }
+            }
+        }
+        return (inside, latin, han)
     }
 
     /// Whether Chinese stands where the English sentence needs a word of its own: the
