@@ -20,7 +20,13 @@ public struct Checker: Sendable {
         // Each rule over each document is a job of its own, run on every core; the rule that
         // compares renderings across documents is one job over all of them.
         var jobs: [(rule: any CheckRule.Type, document: Int?)] = []
-        for rule in rules {
+        // The longest jobs start first, so that the short ones fill the other cores meanwhile
+        // rather than leave one rule running alone at the end: untranslated-chinese reads every
+        // line with Chinese, and on a Chinese-heavy draft takes as long as all the others.
+        let longestFirst: [any CheckRule.Type] = [UntranslatedChineseRule.self, InconsistentRenderingRule.self]
+        let ordered = longestFirst.filter { first in rules.contains { $0 == first } }
+            + rules.filter { rule in !longestFirst.contains { $0 == rule } }
+        for rule in ordered {
             if rule == InconsistentRenderingRule.self {
                 jobs.append((rule, nil))
             } else {
