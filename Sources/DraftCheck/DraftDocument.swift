@@ -39,7 +39,7 @@ public struct DraftDocument: Sendable {
         self.source = source
         let raws = TextLines.lines(text)
         let lines = Self.preparedLines(raws)
-        self.suppressed = text.containsBytes("<!--") ? Self.suppressions(raws) : [:]  // (most drafts have no comment)
+        self.suppressed = Self.suppressions(raws, of: text)
         self.pairs = extractor.extract(maskedLines: lines.map {
             PairExtractor.MaskedLine(scalars: $0.scalars, masked: $0.masked, isCode: $0.isCode, hasHan: $0.hasHan, hasDigit: $0.hasDigit)
         }, source: source)
@@ -98,26 +98,55 @@ public struct DraftDocument: Sendable {
         return lines
     }
 
-    /// The rules switched off per line (1-based) by the suppression comments among `raws`:
-    /// `<!-- shuyu-disable-next-line RULE -->` and `shuyu-disable` / `shuyu-enable`.
-    static func suppressions(_ raws: [Substring]) -> [Int: Set<String>] {
+    /// The rules switched off per line (1-based) by the suppression comments in `text`, whose
+    /// lines are `raws`: `<!-- shuyu-disable-next-line RULE -->` and `shuyu-disable` /
+    /// `shuyu-enable`. Only the lines with a comment are read (most drafts have none).
+    static func suppressions(_ raws: [Substring], of text: String) -> [Int: Set<String>] {
         var suppressed: [Int: Set<String>] = [:]
         var disabled: Set<String> = []
         var nextLine: Set<String> = []
-        for (index, raw) in raws.enumerated() {
-            if !disabled.isEmpty || !nextLine.isEmpty {
+        // What lines `range` (no comment among them) inherit: the next-line rules go to the
+        // first, the disabled ones to all.
+        func inherit(_ range: Range<Int>) {
+            for index in range {
+                if disabled.isEmpty && nextLine.isEmpty { return }
                 suppressed[index + 1] = disabled.union(nextLine)
                 nextLine = []
             }
-            if raw.containsBytes("<"), let (action, rules) = Self.suppression(String(raw)) {  // no '<': no comment
+        }
+        var next = 0
+        for index in commentLines(raws, of: text) {
+            inherit(next..<(index + 1))
+            if let (action, rules) = Self.suppression(String(raws[index])) {
                 switch action {
                 case "shuyu-disable-next-line": nextLine.formUnion(rules)
                 case "shuyu-disable": disabled.formUnion(rules)
                 default: disabled.subtract(rules)
                 }
             }
+            next = index + 1
         }
+        inherit(next..<raws.count)
         return suppressed
+    }
+
+    /// The indices of the lines among `raws` (the lines of `text`) that hold `<!--`, in order:
+    /// each occurrence found in the text's bytes, its line found by binary search.
+    static func commentLines(_ raws: [Substring], of text: String) -> [Int] {
+        let utf8 = text.utf8
+        func start(_ index: Int) -> Int { utf8.distance(from: utf8.startIndex, to: raws[index].startIndex) }
+        var lines: [Int] = []
+        var low = 0
+        for offset in text.byteOffsets(of: "<!--") {
+            var high = raws.count - 1
+            guard high >= low else { break }
+            while low < high {  // the last line that starts at or before the offset
+                let middle = (low + high + 1) / 2
+                if start(middle) <= offset { low = middle } else { high = middle - 1 }
+            }
+            if lines.last != low { lines.append(low) }
+        }
+        return lines
     }
 
     /// Whether `rule` is switched off on `line`.

@@ -11,20 +11,52 @@ extension StringProtocol {
     /// Whether the text's UTF-8 contains `needle`'s bytes (ASCII, such as `<` or `<!--`): `memchr`
     /// finds each candidate first byte.
     public func containsBytes(_ needle: StaticString) -> Bool {
-        needle.withUTF8Buffer { needle in
-            guard let head = needle.first else { return true }
-            return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                guard var base = bytes.baseAddress else { return false }
+        var found = false
+        forEachOccurrence(of: needle) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// The offsets in the text's UTF-8 where `needle`'s bytes (ASCII) begin, in order;
+    /// occurrences may overlap.
+    public func byteOffsets(of needle: StaticString) -> [Int] {
+        var offsets: [Int] = []
+        forEachOccurrence(of: needle) { offset in
+            offsets.append(offset)
+            return true
+        }
+        return offsets
+    }
+
+    /// Calls `body` with the UTF-8 offset of each occurrence of `needle` until it returns false.
+    private func forEachOccurrence(of needle: StaticString, _ body: (Int) -> Bool) {
+        needle.withUTF8Buffer { pattern in
+            guard let head = pattern.first else {
+                _ = body(0)
+                return
+            }
+            let searched: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+                guard let start = bytes.baseAddress else { return }
+                var base = start
                 var rest = bytes.count
-                while rest >= needle.count, let found = memchr(base, Int32(head), rest) {
+                while rest >= pattern.count, let found = memchr(base, Int32(head), rest) {
                     let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
                     let skipped = at - base
-                    if rest - skipped >= needle.count, UnsafeBufferPointer(start: at, count: needle.count).elementsEqual(needle) { return true }
+                    if rest - skipped >= pattern.count, UnsafeBufferPointer(start: at, count: pattern.count).elementsEqual(pattern),
+                       !body(at - start) {
+                        return
+                    }
                     base = at + 1
                     rest -= skipped + 1
                 }
-                return false
-            } ?? String(self).contains(String(decoding: needle, as: UTF8.self))
+            }
+            guard searched == nil else { return }
+            // Not contiguous (a bridged string): the same search over a copy.
+            var copy = String(self)
+            copy.makeContiguousUTF8()
+            copy.forEachOccurrence(of: needle, body)
         }
     }
 
