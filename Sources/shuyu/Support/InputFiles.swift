@@ -13,6 +13,7 @@ enum InputFiles {
     /// - Throws: `CLIError` for a missing file or a directory, `TextDecodingError` for invalid UTF-8.
     static func read(_ path: String) throws -> InputText {
         let name = path == "-" ? "<stdin>" : path
+        if path != "-", let text = TextDecoding.readLargeFile(path) { return InputText(name: name, text: text) }
         return InputText(name: name, text: try TextDecoding.decodeUTF8(try data(path), source: name))
     }
 
