@@ -93,9 +93,11 @@ let package = Package(
             // and the C++ library are static too (see `staticLibraries`). (Debug builds, which
             // the tests use, link as usual.) The executable exports no symbols: the Swift
             // driver's `-export-dynamic` put 9,000 in its dynamic table, and the runtime's one
-            // `dladdr` at start-up (finding its own path) scanned them all, about 0.3 ms.
+            // `dladdr` at start-up (finding its own path) scanned them all, about 0.3 ms. GCC's
+            // runtime is static too: loading libgcc_s ran its CPU-feature probe (CPUID, which
+            // traps to the hypervisor on a virtual machine) for nothing the executable uses.
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xclang-linker", "-static-libgcc", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]
         ),
         // Benchmarks (run with `swift run -c release shuyu-bench`).
         .target(name: "CICUBaseline", dependencies: ["CICU"], path: "Benchmarks/CICUBaseline"),
