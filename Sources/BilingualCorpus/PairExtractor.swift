@@ -246,12 +246,14 @@ public final class PairExtractor {
         let helpers = workers ?? []
         guard !helpers.isEmpty else { return BackgroundJob(finished: lines.flatMap { pairs(on: $0) }) }
         for helper in helpers { helper.source = source }
-        // Worker k reads every k-th line: lines of one document cost about the same.
+        // The lines go in runs of a few dozen to whichever worker is free.
         let tools = PerJob(helpers)
+        let run = max(16, lines.count / (helpers.count * 32))
+        let runs = (lines.count + run - 1) / run
         return BackgroundJob {
-            concurrently(tools.value.count) { k in
-                stride(from: k, to: lines.count, by: tools.value.count).map { tools[k].pairs(on: lines[$0]) }
-            }.interleaved.flatMap { $0 }
+            concurrently(runs, workers: tools) { worker, k in
+                (k * run..<min(lines.count, (k + 1) * run)).flatMap { worker.pairs(on: lines[$0]) }
+            }.flatMap { $0 }
         }
     }
 
@@ -1121,19 +1123,5 @@ struct LetterCounts {
         let a = 3 * range.lowerBound, b = 3 * range.upperBound
         let latin = counts[b] - counts[a], words = counts[b + 1] - counts[a + 1], han = counts[b + 2] - counts[a + 2]
         return han > 0 && words >= minimum && latin >= 3 * han
-    }
-}
-
-extension Array where Element: Collection, Element.Index == Int {
-    /// The elements of `self`'s arrays taken in turn, one from each: the inverse of
-    /// dealing them out with a stride.
-    fileprivate var interleaved: [Element.Element] {
-        var result: [Element.Element] = []
-        result.reserveCapacity(reduce(0) { $0 + $1.count })
-        let longest = map(\.count).max() ?? 0
-        for index in 0..<longest {
-            for list in self where index < list.count { result.append(list[list.startIndex + index]) }
-        }
-        return result
     }
 }

@@ -15,6 +15,29 @@ package func concurrently<Result: Sendable>(_ count: Int, _ job: @Sendable (Int)
     return slots.withLock { $0.map { $0! } }
 }
 
+/// Runs `count` jobs on one thread per worker, each thread with its own worker (state a
+/// thread must not share, such as an ICU segmenter), and returns the results in job order.
+/// The jobs are claimed one at a time from a shared counter: a thread that finishes its jobs
+/// early takes more, rather than wait for the slowest (a static split had left one core idle
+/// for a fifth of the time when the other also served the caller's thread).
+package func concurrently<Worker, Result: Sendable>(_ count: Int, workers: PerJob<Worker>,
+                                                    _ job: @Sendable (Worker, Int) -> Result) -> [Result] {
+    let next = Atomic<Int>(0)
+    let claimed = concurrently(workers.value.count) { k -> [(job: Int, result: Result)] in
+        var done: [(job: Int, result: Result)] = []
+        while true {
+            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < count else { return done }
+            done.append((index, job(workers[k], index)))
+        }
+    }
+    var results = [Result?](repeating: nil, count: count)
+    for list in claimed {
+        for (index, result) in list { results[index] = result }
+    }
+    return results.map { $0! }
+}
+
 /// Values that one job at a time uses, handed to `concurrently`'s jobs: job k uses only
 /// `value[k]` (a worker's own tools), so no two threads touch one of them at once.
 package struct PerJob<Value>: @unchecked Sendable {
