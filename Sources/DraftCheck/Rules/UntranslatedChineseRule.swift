@@ -24,10 +24,11 @@ public struct UntranslatedChineseRule: CheckRule {
 
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         var paired: [Int: [Range<Int>]] = [:]   // line → where found originals stand (0-based columns)
-        for pair in document.pairs where pair.kind == .inline || pair.kind == .footnote {
-            let start = pair.zhLocation.column - 1
+        for index in document.pairs.indices where document.pairs[index].kind == .inline || document.pairs[index].kind == .footnote {
+            let location = document.pairs[index].zhLocation
+            let start = location.column - 1
             // The original as written may hold marks the pair's text dropped: cover at least its length.
-            paired[pair.zhLocation.line, default: []].append(start..<(start + max(1, pair.zh.unicodeScalars.count)))
+            paired[location.line, default: []].append(start..<(start + max(1, document.pairs[index].zh.unicodeScalars.count)))
         }
         var findings: [Diagnostic] = []
         for line in document.lines where !line.isCode {
@@ -39,6 +40,7 @@ public struct UntranslatedChineseRule: CheckRule {
             // Reference lines ([12] 王若水, ...; 3. ...) cite Chinese sources by design.
             let lead = s.firstIndex { CharacterClass.isLatinLetter($0) || CharacterClass.isHan($0) || CharacterClass.isDigit($0) || $0 == "[" || $0 == "^" } ?? 0
             if FootnoteMarkerRule.definitionNumber(Array(s[lead...])) != nil { continue }
+            let originals = paired[line.number] ?? []
             var k = 0
             while k < s.count {
                 guard CharacterClass.isHan(s[k]), !inside[k] else { k += 1; continue }
@@ -63,7 +65,7 @@ public struct UntranslatedChineseRule: CheckRule {
                 k = end
                 // Leading Chinese before a colon is a footnote definition's head; a found original is fine.
                 let isDefinitionHead = s[0..<start].allSatisfy { !CharacterClass.isLatinLetter($0) && !CharacterClass.isHan($0) }
-                if isDefinitionHead || (paired[line.number] ?? []).contains(where: { $0.overlaps(start..<end) }) { continue }
+                if isDefinitionHead || originals.contains(where: { $0.overlaps(start..<end) }) { continue }
                 // A value after a label (`Chinese name: 深度求索`) or a term glossed in parentheses
                 // right after it (`打鸡血 (inject chicken blood)`) is deliberate.
                 var before = start - 1
