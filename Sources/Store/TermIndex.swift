@@ -237,6 +237,12 @@ public final class TermIndex {
                                arguments: [fingerprint.size, fingerprint.modified, path])
             }
         }
+        // The new pages move from the write-ahead log into the index file now: a lookup opens
+        // the index read-only and would otherwise read the whole log (tens of megabytes after a
+        // dictionary build) on every start, until some connection closed the index cleanly.
+        // (A reader holding the log open only makes the checkpoint stop short; it is retried
+        // by the next refresh.)
+        try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         report.indexed = batches.map(\.path)
         report.removed = removed
         return report

@@ -23,6 +23,10 @@ import Testing
         let sources = IndexSources(dictionaries: [dictionary.path])
         let report = try index.refresh(sources, extractPairs: { _ in [] }, makePinyin: { PinyinConverter() })
         #expect(report.entries == TermIndex.bulkRows + 5_001)
+        // The build is in the index file itself, not left in the write-ahead log for every
+        // later reader to read (the index is still open here: nothing closed it cleanly).
+        let log = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? -1
+        #expect(log == 0)
         #expect(try index.lookup(.init("银行")).first?.senses == ["bank"])
         #expect(try index.lookup(.init("yinhang")).first?.zh == "银行")
         #expect(try index.lookup(.init("bank")).first?.zh == "银行")
