@@ -4,7 +4,7 @@
 /// Lookups are case-sensitive and exact; normalize both sides first when needed.
 public struct Lexicon: Sendable {
     // Edges: (node << 21 | scalar) -> child node. Node 0 is the root.
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = TrieEdges()
     private var terminal: [Bool] = [false]
     /// The number of distinct words.
     public private(set) var count = 0
@@ -34,7 +34,7 @@ public struct Lexicon: Sendable {
             } else {
                 let next = Int32(terminal.count)
                 terminal.append(false)
-                edges[key] = next
+                edges.insert(key, next)
                 node = next
             }
             length += 1
@@ -58,6 +58,12 @@ public struct Lexicon: Sendable {
         return any && terminal[Int(node)]
     }
 
+    /// Whether the one-scalar word `scalar` is in the lexicon (`contains` without a string).
+    public func contains(_ scalar: Unicode.Scalar) -> Bool {
+        guard let node = edges[UInt64(scalar.value)] else { return false }
+        return terminal[Int(node)]
+    }
+
     /// Calls `body` with the length (in scalars) of every word that starts at
     /// `scalars[start]`, shortest first.
     /// - Complexity: O(m) where m is the length of the longest match.
@@ -79,5 +85,55 @@ public struct Lexicon: Sendable {
             forEachMatch(in: buffer, from: start) { result.append($0) }
         }
         return result
+    }
+}
+
+/// A trie's edges, `(node << 21 | scalar)` → child node, in an open-addressing table with a
+/// multiplicative hash. Segmentation and pinyin look a character up here at every position
+/// of every original, and `Dictionary`'s SipHash cost more than the rest of the lookup.
+struct TrieEdges: Sendable {
+    private static let empty = UInt64.max  // (a key is below 2^52: nodes are Int32, scalars 21 bits)
+    private var keys = [UInt64](repeating: TrieEdges.empty, count: 16)
+    private var children = [Int32](repeating: 0, count: 16)
+    private var shift = 60  // 64 - log2(capacity)
+    private var count = 0
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+    }
+
+    /// The child at the end of edge `key`, or nil.
+    subscript(key: UInt64) -> Int32? {
+        keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var i = slot(key)
+            while true {
+                let found = keys[i]
+                if found == key { return children[i] }
+                if found == Self.empty { return nil }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Adds edge `key` (not yet present) to `child`, growing the table at half full.
+    mutating func insert(_ key: UInt64, _ child: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = slot(key)
+        while keys[i] != Self.empty { i = (i + 1) & mask }
+        keys[i] = key
+        children[i] = child
+        count += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldChildren = children
+        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
+        children = [Int32](repeating: 0, count: oldKeys.count * 2)
+        shift -= 1
+        count = 0
+        for (k, key) in oldKeys.enumerated() where key != Self.empty { insert(key, oldChildren[k]) }
     }
 }

@@ -133,10 +133,10 @@ public final class LexiconSegmenter {
                     // ICU's own dictionary words are candidates where the lexicon does not
                     // know every character as a word of its own.
                     if tokenAt[i] >= 0 && tokenEnd[i] > i + 1
-                        && (i..<tokenEnd[i]).contains(where: { !lexicon.contains(String(buffer[$0])) }) {
+                        && (i..<tokenEnd[i]).contains(where: { !lexicon.contains(buffer[$0]) }) {
                         relax(tokenEnd[i], unknown: false, known: false)
                     }
-                    relax(i + 1, unknown: !lexicon.contains(String(buffer[i])), known: false)
+                    relax(i + 1, unknown: !lexicon.contains(buffer[i]), known: false)
                 } else if tokenAt[i] >= 0 {
                     relax(tokenEnd[i], unknown: false, known: false)
                 }
