@@ -1,6 +1,7 @@
 extension Unicode.Scalar {
     /// A space or tab within a line: the tab and the space separators (category Zs), the
     /// set Foundation calls `.whitespaces`. Line breaks are not included.
+    @inlinable
     public var isSpaceOrTab: Bool {
         self == "\t" || properties.generalCategory == .spaceSeparator
     }
@@ -11,6 +12,7 @@ extension StringProtocol {
     /// `trimmingCharacters(in: .whitespaces)` gives it, without the milliseconds that
     /// Foundation's character sets take to set up on their first use in a process
     /// (a lookup is a short process).
+    @inlinable
     public func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }) else { return "" }

@@ -4,9 +4,10 @@ import Foundation
 extension ProjectConfig {
     /// Reads `.shuyu.toml` in `folder`, or an empty configuration when there is none.
     static func load(in folder: URL) throws -> ProjectConfig {
-        let url = folder.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return ProjectConfig(folder: folder) }
-        let input = try InputFiles.read(url.path)
-        return try parse(input.text, source: url.path, folder: folder)
+        // (Paths as strings and stat: URL and FileManager cost a lookup more on first use.)
+        let path = (folder.path.hasSuffix("/") ? folder.path : folder.path + "/") + fileName
+        guard FileSystem.kind(path) != nil else { return ProjectConfig(folder: folder) }
+        let input = try InputFiles.read(path)
+        return try parse(input.text, source: path, folder: folder)
     }
 }
