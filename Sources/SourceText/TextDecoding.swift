@@ -20,6 +20,13 @@ public enum TextDecoding {
     ///   - bytes: the file's contents.
     ///   - source: the file's name for error messages.
     /// - Throws: `TextDecodingError.invalidUTF8` naming the byte offset, line and column.
+    public static func decodeUTF8(_ bytes: [UInt8], source: String) throws(TextDecodingError) -> String {
+        // The generic version, specialized here: called from another module, a generic call
+        // sets up its collection types at run time, which a short process notices.
+        try decodeUTF8(bytes[...], source: source)
+    }
+
+    /// `bytes` as a `String` (see `decodeUTF8(_:source:)` on an array).
     public static func decodeUTF8<C: Collection>(_ bytes: C, source: String) throws(TextDecodingError) -> String
     where C.Element == UInt8 {
         var slice = bytes[...]

@@ -39,6 +39,25 @@ enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// The bytes of the regular file at `path`, or nil when it is not one or cannot be read
+    /// (the caller then reads it with FileManager, which says why).
+    static func contents(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: max(4096, Int(status.st_size) + 1))
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
     /// The current working directory.
     static var currentDirectory: String {
         guard let cwd = getcwd(nil, 0) else { return "." }

@@ -14,6 +14,9 @@ enum InputFiles {
     static func read(_ path: String) throws -> InputText {
         let name = path == "-" ? "<stdin>" : path
         if path != "-", let text = TextDecoding.readLargeFile(path) { return InputText(name: name, text: text) }
+        if path != "-", let bytes = FileSystem.contents(path) {
+            return InputText(name: name, text: try TextDecoding.decodeUTF8(bytes, source: name))
+        }
         return InputText(name: name, text: try TextDecoding.decodeUTF8(try data(path), source: name))
     }
 
