@@ -2,7 +2,6 @@ import ChineseText
 import ICUText
 import SourceText
 import Foundation
-import GRDB
 public import Terminology
 
 extension TermIndex {
@@ -53,7 +52,7 @@ extension TermIndex {
     ///   - limit: the most terms to return.
     ///   - contexts: concordance lines per term.
     public func lookup(_ query: Query, limit: Int = 10, contexts: Int = 0) throws -> [TermReport] {
-        try pool.read { db in
+        try reading { db in
             var ranked: [(zh: String, rank: Int, match: String)] = []
             var seen: Set<String> = []
             func add(_ terms: [String], rank: Int, match: String) {
@@ -71,8 +70,8 @@ extension TermIndex {
             let hasHan = text.unicodeScalars.contains { $0.properties.isIdeographic }
             if hasHan {
                 for form in [text] + (query.simplified.map { [$0] } ?? []) {
-                    add(try String.fetchAll(db, sql: "SELECT DISTINCT zh FROM entries WHERE zh = ?", arguments: [form]), rank: 0, match: "exact")
-                    add(try String.fetchAll(db, sql: "SELECT DISTINCT zh FROM entries WHERE traditional = ?", arguments: [form]), rank: 0, match: "traditional")
+                    add(try db.strings("SELECT DISTINCT zh FROM entries WHERE zh = ?", [.text(form)]), rank: 0, match: "exact")
+                    add(try db.strings("SELECT DISTINCT zh FROM entries WHERE traditional = ?", [.text(form)]), rank: 0, match: "traditional")
                 }
                 let key = query.simplified ?? text
                 // Terms containing the query (glossaries and corpora first, then the dictionary).
@@ -91,36 +90,36 @@ extension TermIndex {
                 }
                 if !parts.isEmpty {
                     let placeholders = Array(repeating: "?", count: parts.count).joined(separator: ",")
-                    add(try String.fetchAll(db, sql: "SELECT DISTINCT zh FROM entries WHERE zh IN (\(placeholders))",
-                                            arguments: StatementArguments(parts)), rank: 5, match: "contained")
+                    add(try db.strings("SELECT DISTINCT zh FROM entries WHERE zh IN (\(placeholders))", parts.map { .text($0) }),
+                        rank: 5, match: "contained")
                 }
                 if ranked.count < 3 {
                     // Dictionary words that begin with the query (an index range, not a scan).
-                    add(try String.fetchAll(db, sql: """
+                    add(try db.strings("""
                         SELECT zh FROM entries WHERE zh > ? AND zh < ? AND kind = 'dictionary'
                         GROUP BY zh ORDER BY length(zh), zh LIMIT ?
-                        """, arguments: [key, key + "\u{10FFFF}", limit]), rank: 6, match: "containing")
+                        """, [.text(key), .text(key + "\u{10FFFF}"), .integer(limit)]), rank: 6, match: "containing")
                 }
             } else {
                 // Pinyin: tone marks, tone numbers or none, spaces or not.
                 let (pinyinKey, _) = PinyinSyllable.searchKeyAndInitials(Self.splitPinyinQuery(text))
                 if !pinyinKey.isEmpty {
-                    add(try String.fetchAll(db, sql: """
+                    add(try db.strings("""
                         SELECT zh FROM entries WHERE pinyin_key = ? GROUP BY zh
                         ORDER BY min(CASE kind WHEN 'glossary' THEN 0 WHEN 'corpus' THEN 1 ELSE 2 END), zh LIMIT 20
-                        """, arguments: [pinyinKey]), rank: 1, match: "pinyin")
+                        """, [.text(pinyinKey)]), rank: 1, match: "pinyin")
                 }
                 // English: the whole rendering, then words and prefixes (stemmed: plural-insensitive).
                 let enKey = CandidateGlossary.renderingKey(text)
                 // Glossary and corpus renderings, then dictionary words whose first sense it is
                 // (银行 /bank/CL:家[jia1]/ for "bank"), the most specific first. (A query with no
                 // letters has an empty key, which would match renderings without letters.)
-                let exact = enKey.isEmpty ? [] : try Row.fetchAll(db, sql: """
+                let exact = enKey.isEmpty ? [] : try db.rows("""
                     SELECT zh, kind, en FROM entries WHERE en_key = ? AND kind != 'sentence'
-                    """, arguments: [enKey]).map { row -> (zh: String, order: (Int, Int, Int)) in
-                        let kind: String = row["kind"]
-                        let specific = kind == "dictionary" ? Self.senseOrder(row["en"]) : (0, 0)
-                        return (row["zh"], (kind == "glossary" ? 0 : kind == "corpus" ? 1 : 2, specific.0, specific.1))
+                    """, [.text(enKey)]).map { row -> (zh: String, order: (Int, Int, Int)) in
+                        let kind = row.string("kind")
+                        let specific = kind == "dictionary" ? Self.senseOrder(row.string("en")) : (0, 0)
+                        return (row.string("zh"), (kind == "glossary" ? 0 : kind == "corpus" ? 1 : 2, specific.0, specific.1))
                     }
                 add(exact.sorted { a, b in
                     a.order != b.order ? a.order < b.order : a.zh.utf8.lexicographicallyPrecedes(b.zh.utf8)
@@ -129,19 +128,19 @@ extension TermIndex {
                 if ranked.count < limit, let match = Self.ftsQuery(text) {
                     // Glossaries first, then corpora, then dictionaries; best FTS rank (bm25,
                     // negative and small) first within each. Only as many terms as can be shown.
-                    add(try String.fetchAll(db, sql: """
+                    add(try db.strings("""
                         SELECT e.zh FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
                         WHERE entries_fts MATCH ? AND e.kind != 'sentence' GROUP BY e.zh
                         ORDER BY min((CASE e.kind WHEN 'glossary' THEN 0 WHEN 'corpus' THEN 1 ELSE 2 END) * 1e6 + entries_fts.rank), min(e.id)
                         LIMIT ?
-                        """, arguments: [match, limit + ranked.count]), rank: 3, match: "english")
+                        """, [.text(match), .integer(limit + ranked.count)]), rank: 3, match: "english")
                 }
                 // Initials (jw): weaker.
                 let letters = text.lowercased().filter { $0.isLetter }
                 if ranked.count < limit, letters.count >= 2, letters.count <= 6, letters == text.lowercased().filter({ !$0.isWhitespace }) {
-                    add(try String.fetchAll(db, sql: """
+                    add(try db.strings("""
                         SELECT zh FROM entries WHERE initials = ? AND kind IN ('glossary', 'corpus') GROUP BY zh ORDER BY zh LIMIT 20
-                        """, arguments: [letters]), rank: 7, match: "initials")
+                        """, [.text(letters)]), rank: 7, match: "initials")
                 }
             }
             let chosen = ranked.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
@@ -153,36 +152,36 @@ extension TermIndex {
     /// Terms close to a query that found nothing: same pinyin initials or prefix, shared
     /// characters, English words with the same beginning, ranked by edit distance.
     public func suggestions(_ text: String, simplified: String? = nil, limit: Int = 5) throws -> [String] {
-        try pool.read { db in
+        try reading { db in
             var candidates: Set<String> = []
             let hasHan = text.unicodeScalars.contains { $0.properties.isIdeographic }
             if hasHan {
                 for scalar in Set((simplified ?? text).unicodeScalars) where scalar.properties.isIdeographic {
                     let character = String(Character(scalar))
-                    candidates.formUnion(try String.fetchAll(db, sql: """
+                    candidates.formUnion(try db.strings("""
                         SELECT zh FROM entries WHERE kind IN ('glossary', 'corpus') AND instr(zh, ?) > 0 GROUP BY zh LIMIT 20
-                        """, arguments: [character]))
+                        """, [.text(character)]))
                 }
                 let target = simplified ?? text
                 return candidates.sorted { (EditDistance.distance($0, target), $0) < (EditDistance.distance($1, target), $1) }.prefix(limit).map { $0 }
             }
             let (pinyinKey, _) = PinyinSyllable.searchKeyAndInitials(Self.splitPinyinQuery(text))
             if pinyinKey.count >= 2 {
-                candidates.formUnion(try String.fetchAll(db, sql: """
+                candidates.formUnion(try db.strings("""
                     SELECT pinyin_key FROM entries WHERE kind IN ('glossary', 'corpus') AND pinyin_key >= ? AND pinyin_key < ? GROUP BY pinyin_key LIMIT 50
-                    """, arguments: [String(pinyinKey.prefix(2)), String(pinyinKey.prefix(2)) + "\u{10FFFF}"]).map { "pinyin:" + $0 })
+                    """, [.text(String(pinyinKey.prefix(2))), .text(String(pinyinKey.prefix(2)) + "\u{10FFFF}")]).map { "pinyin:" + $0 })
             }
             let lower = text.lowercased()
             if lower.count >= 3 {
-                candidates.formUnion(try String.fetchAll(db, sql: """
+                candidates.formUnion(try db.strings("""
                     SELECT en FROM entries WHERE kind IN ('glossary', 'corpus') AND en_key >= ? AND en_key < ? GROUP BY en_key LIMIT 50
-                    """, arguments: [String(lower.prefix(3)), String(lower.prefix(3)) + "\u{10FFFF}"]))
+                    """, [.text(String(lower.prefix(3))), .text(String(lower.prefix(3)) + "\u{10FFFF}")]))
             }
             var scored: [(String, Int)] = []
             for candidate in candidates {
                 if candidate.hasPrefix("pinyin:") {
                     let key = String(candidate.dropFirst(7))
-                    if let zh = try String.fetchOne(db, sql: "SELECT zh FROM entries WHERE pinyin_key = ? AND kind IN ('glossary', 'corpus') LIMIT 1", arguments: [key]) {
+                    if let zh = try db.strings("SELECT zh FROM entries WHERE pinyin_key = ? AND kind IN ('glossary', 'corpus') LIMIT 1", [.text(key)]).first {
                         scored.append((zh, EditDistance.distance(key, pinyinKey)))
                     }
                 } else {
@@ -196,31 +195,31 @@ extension TermIndex {
 
     // MARK: - Reports
 
-    private func report(_ db: Database, zh: String, match: String, contexts: Int, localTerms: LocalTerms) throws -> TermReport {
+    private func report(_ db: SQLiteReader, zh: String, match: String, contexts: Int, localTerms: LocalTerms) throws -> TermReport {
         // Prepared once per connection: a lookup reports up to --limit terms.
-        let rows = try Row.fetchAll(try db.cachedStatement(sql: """
+        let rows = try db.rows("""
             SELECT source, kind, line, traditional, en, en_key, pinyin, status, definition, note, context
             FROM entries WHERE zh = ? ORDER BY CASE kind WHEN 'glossary' THEN 0 WHEN 'corpus' THEN 1 ELSE 2 END, source, line
-            """), arguments: [zh])
+            """, [.text(zh)])
         var report = TermReport(zh: zh, match: match)
         var renderingIndex: [String: Int] = [:]
         var glossaryPinyin = "", dictionaryPinyin = "", corpusPinyin = ""
         // The dictionary's first reading, or the same in lower case when it is a name's and
         // the common word reads alike (王: `Wáng` the surname, `wáng` king).
-        let readings = rows.compactMap { row -> String? in (row["kind"] as String) == "dictionary" ? row["pinyin"] : nil }
+        let readings = rows.compactMap { row -> String? in row.string("kind") == "dictionary" ? row.string("pinyin") : nil }
         if let first = readings.first {
             dictionaryPinyin = readings.first { $0 != first && $0.lowercased() == first.lowercased() } ?? first
         }
         for row in rows {
-            let kind: String = row["kind"]
-            let source: String = row["source"]
-            let line: Int = row["line"]
-            let en: String = row["en"]
-            let definition: String = row["definition"]
-            let pinyin: String = row["pinyin"]
+            let kind = row.string("kind")
+            let source = row.string("source")
+            let line = row.int("line")
+            let en = row.string("en")
+            let definition = row.string("definition")
+            let pinyin = row.string("pinyin")
             switch kind {
             case "dictionary":
-                let traditional: String = row["traditional"]
+                let traditional = row.string("traditional")
                 if traditional != zh, !traditional.isEmpty, !report.traditional.contains(traditional) { report.traditional.append(traditional) }
                 let senses = en.replacingOccurrences(" / ", with: "; ")  // stored `a / b`, shown `a; b`
                 report.senses.append(pinyin == dictionaryPinyin ? senses : "[\(pinyin)] \(senses)")
@@ -228,22 +227,22 @@ extension TermIndex {
                 if kind == "glossary", glossaryPinyin.isEmpty { glossaryPinyin = pinyin }
                 if kind == "corpus", corpusPinyin.isEmpty { corpusPinyin = pinyin }
                 if !definition.isEmpty, !report.definitions.contains(definition) { report.definitions.append(definition) }
-                let note: String = row["note"]
+                let note = row.string("note")
                 if !note.isEmpty, !report.notes.contains(note) { report.notes.append(note) }
                 guard !en.isEmpty else { continue }
-                let key: String = row["en_key"]
+                let key = row.string("en_key")
                 let place = "\(source):\(line)"
                 if let index = renderingIndex[key] {
                     if kind == "corpus" { report.renderings[index].uses += 1 }
                     report.renderings[index].sources.append(place)
                 } else {
                     renderingIndex[key] = report.renderings.count
-                    let status: String = row["status"]
+                    let status = row.string("status")
                     report.renderings.append(.init(en: en, status: kind == "glossary" ? TermStatus(rawValue: status) : nil,
                                                    uses: kind == "corpus" ? 1 : 0, sources: [place]))
                 }
                 if kind == "corpus", report.contexts.count < contexts {
-                    let context: String = row["context"]
+                    let context = row.string("context")
                     if !context.isEmpty { report.contexts.append(.init(source: place, text: Self.kwic(context, zh: zh, en: en))) }
                 }
             }
@@ -263,10 +262,10 @@ extension TermIndex {
         }.map(\.element)
         if report.contexts.count < contexts {
             // Sentence pairs from parallel sources that use the term.
-            for row in try Row.fetchAll(db, sql: """
+            for row in try db.rows("""
                 SELECT source, line, context FROM entries WHERE kind = 'sentence' AND instr(zh, ?) > 0 LIMIT ?
-                """, arguments: [zh, contexts - report.contexts.count]) {
-                let source: String = row["source"], line: Int = row["line"], text: String = row["context"]
+                """, [.text(zh), .integer(contexts - report.contexts.count)]) {
+                let source = row.string("source"), line = row.int("line"), text = row.string("context")
                 report.contexts.append(.init(source: "\(source):\(line)", text: text))
             }
         }
@@ -327,8 +326,8 @@ extension TermIndex {
 struct LocalTerms {
     private let terms: [(text: String, bytes: [UInt8])]
 
-    init(_ db: Database) throws {
-        terms = try String.fetchAll(db, sql: """
+    init(_ db: SQLiteReader) throws {
+        terms = try db.strings("""
             SELECT zh FROM entries WHERE kind IN ('glossary', 'corpus') GROUP BY zh ORDER BY length(zh), zh
             """).map { ($0, Array($0.utf8)) }
     }

@@ -13,9 +13,26 @@ import Terminology
 public final class TermIndex {
     /// The database file.
     public let path: String
-    /// A pool (readers never wait for a refresh) when the index may be written; a
-    /// read-only queue, which opens faster, for a lookup on a fresh index.
-    let pool: any DatabaseWriter
+    /// A pool (readers never wait for a refresh) when the index may be written; nil for a
+    /// lookup on a fresh index, which only reads.
+    let writer: (any DatabaseWriter)?
+    /// The connection lookups read through, opened on first use (see `SQLiteReader`).
+    private var reader: SQLiteReader?
+
+    /// The index's writer. A read-only index (`init(readingOnly:)`) has none.
+    var pool: any DatabaseWriter {
+        get throws {
+            guard let writer else { throw StoreError("\(path): error: the index was opened only to read it") }
+            return writer
+        }
+    }
+
+    /// Runs `body` in one read transaction on the reading connection.
+    func reading<T>(_ body: (SQLiteReader) throws -> T) throws -> T {
+        if reader == nil { reader = try SQLiteReader(path: path) }
+        return try reader!.read(body)
+    }
+
     /// Raised when what is stored changes meaning, so that an older index is built again:
     /// 7, pinyin keys made with the common word readings (银行 yinhang).
     static let schemaVersion = 7
@@ -33,23 +50,22 @@ public final class TermIndex {
     /// Opens an existing, current index at `path` only to read it, or returns nil (missing,
     /// damaged, or from another schema version: open it with `init(path:)` instead).
     public init?(readingOnly path: String) {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(15)
-        guard FileManager.default.fileExists(atPath: path),
-              let queue = try? DatabaseQueue(path: path, configuration: configuration),
-              (try? queue.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") })) == Self.schemaVersion
+        guard access(path, F_OK) == 0, let reader = try? SQLiteReader(path: path),
+              (try? reader.read({ try $0.integer("PRAGMA user_version") })) == Self.schemaVersion
         else { return nil }
         self.path = path
-        pool = queue
+        self.reader = reader
+        writer = nil
     }
 
     /// True when no source changed (size and modification time), none was added and none
     /// removed since the last refresh: `refresh` would do nothing.
     public func isFresh(_ sources: IndexSources) throws -> Bool {
-        let stored: [String: (size: Int64, modified: Double)] = try pool.read { db in
+        let stored: [String: (size: Int64, modified: Double)] = try reading { db in
             var table: [String: (Int64, Double)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT path, size, modified FROM sources") { table[row["path"]] = (row["size"], row["modified"]) }
+            for row in try db.rows("SELECT path, size, modified FROM sources") {
+                table[row.string("path")] = (Int64(row.int("size")), row.double("modified"))
+            }
             return table
         }
         var wanted: Set<String> = []
@@ -78,12 +94,12 @@ public final class TermIndex {
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144")
         }
         do {
-            pool = try Self.open(path, configuration)
+            writer = try Self.open(path, configuration)
         } catch {
             // A damaged or foreign file: the index is derived data, so start again.
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             do {
-                pool = try Self.open(path, configuration)
+                writer = try Self.open(path, configuration)
             } catch {
                 throw StoreError("\(path): error: cannot create the index (\(error)); check that the folder is writable")
             }
@@ -144,6 +160,7 @@ public final class TermIndex {
     public func refresh(_ sources: IndexSources, extractPairs: (String) throws -> [AlignedPair],
                         makePinyin: () throws -> PinyinConverter) throws -> RefreshReport {
         var report = RefreshReport()
+        let pool = try self.pool
         let stored: [String: (size: Int64, modified: Double, hash: String)] = try pool.read { db in
             var table: [String: (Int64, Double, String)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT path, size, modified, hash FROM sources") {
