@@ -15,11 +15,18 @@ public struct ProjectConfig: Sendable {
     /// Values by `section.key` (top-level keys have no section prefix).
     public var values: [String: [String]] = [:]
     /// The folder the file is in.
-    public var folder: URL
+    public var folder: URL { URL(fileURLWithPath: folderPath, isDirectory: true) }
+    /// The folder the file is in, as a path.
+    public var folderPath: String
 
     /// An empty configuration for `folder`.
     public init(folder: URL) {
-        self.folder = folder
+        folderPath = folder.path
+    }
+
+    /// An empty configuration for the folder at `folderPath`.
+    public init(folderPath: String) {
+        self.folderPath = folderPath
     }
 
     public static let fileName = ".shuyu.toml"
@@ -28,7 +35,13 @@ public struct ProjectConfig: Sendable {
     /// - Throws: `FormatError` with the line and column of a line that is not `key = value`,
     ///   a section header or a comment.
     public static func parse(_ text: String, source: String, folder: URL) throws(FormatError) -> ProjectConfig {
-        var config = ProjectConfig(folder: folder)
+        try parse(text, source: source, folderPath: folder.path)
+    }
+
+    /// Reads the configuration `text` of the file `source`, whose paths are relative to the
+    /// folder at `folderPath`.
+    public static func parse(_ text: String, source: String, folderPath: String) throws(FormatError) -> ProjectConfig {
+        var config = ProjectConfig(folderPath: folderPath)
         var section = ""
         for (index, rawLineText) in TextLines.lines(text).enumerated() {
             let rawLine = String(rawLineText)
@@ -53,7 +66,16 @@ public struct ProjectConfig: Sendable {
 
     /// The paths listed under `key`, resolved against the file's folder.
     public func paths(_ key: String) -> [String] {
-        (values[key] ?? []).map { $0.hasPrefix("/") ? $0 : folder.appendingPathComponent($0).path }
+        (values[key] ?? []).map { $0.hasPrefix("/") ? $0 : Self.joined(folderPath, $0) }
+    }
+
+    /// `relative` inside `folder`, as `URL.appendingPathComponent(_:).path` gives it: one
+    /// slash between them, none at the end (but for `/`).
+    static func joined(_ folder: String, _ relative: String) -> String {
+        var path = folder.hasSuffix("/") ? folder : folder + "/"
+        path += relative
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        return path
     }
 
     /// A single string value.

@@ -14,6 +14,17 @@ import Testing
         #expect(config.paths("dictionaries") == ["/p/a b.u8", "/p/c.tsv"])
     }
 
+    /// Relative paths are joined to the project folder as strings, as URL joins them.
+    @Test(arguments: ["/p", "/p/", "/", "/项目/卷王"])
+    func relativePathsJoinAsURLDoes(_ folder: String) throws {
+        let values = ["a.u8", "dict/cedict_ts.u8", "./x.tsv", "../shared/team.tsv", "d/", "a//b.tsv", "卷王.tsv", "/abs/olute.u8"]
+        let text = "dictionaries = [" + values.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+        let config = try ProjectConfig.parse(text, source: ".shuyu.toml", folderPath: folder)
+        let expected = values.map { $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent($0).path }
+        #expect(config.paths("dictionaries") == expected)
+        #expect(try ProjectConfig.parse(text, source: ".shuyu.toml", folder: URL(fileURLWithPath: folder)).paths("dictionaries") == expected)
+    }
+
     /// The trimming Foundation calls `.whitespaces`: spaces and tabs at either end, not
     /// line breaks and not the text between.
     @Test func trimmingSpaces() {

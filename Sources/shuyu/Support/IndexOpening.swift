@@ -11,14 +11,14 @@ enum IndexOpening {
     /// - Parameter store: a shared termbase's URL (`--store`); else `store` in `.shuyu.toml`.
     static func open(dictionaries extra: [String], store: String? = nil, quiet: Bool) throws -> TermIndex {
         let project = Project.discover()
-        let config = try project.map { try ProjectConfig.load(in: $0.root) }
+        let config = try project.map { try ProjectConfig.load(inPath: $0.rootPath) }
         var sources = IndexSources()
         let display = DisplayPath.relative
         if let project {
             sources.glossaries = (project.glossaryFiles + (config?.paths("glossaries") ?? [])).map(display)
             var corpusFiles: [String] = []
-            if FileManager.default.fileExists(atPath: project.corporaFolder.path) {
-                for document in try CorpusFiles.documents([project.corporaFolder.path]) {
+            if FileSystem.kind(project.path("Corpora")) != nil {
+                for document in try CorpusFiles.documents([project.path("Corpora")]) {
                     switch document {
                     case .text(let path), .parallelTSV(let path), .memory(let path): corpusFiles.append(path)
                     case .alignedPair(let zh, let en):
@@ -33,7 +33,7 @@ enum IndexOpening {
         sources.dictionaries += extra.map(display)
         let indexPath: String
         if let project {
-            indexPath = project.root.appendingPathComponent(".shuyu/index.sqlite").path
+            indexPath = project.path(".shuyu/index.sqlite")
         } else {
             let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")

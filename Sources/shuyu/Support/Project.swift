@@ -3,7 +3,10 @@ import Foundation
 /// A Shuyu project folder: the nearest folder, from the current one upward,
 /// that has a `Glossaries/` folder or a `.shuyu.toml` file.
 struct Project {
-    var root: URL
+    /// The project folder, absolute and standardized (no trailing slash but for `/`).
+    var rootPath: String
+    /// The project folder as a URL.
+    var root: URL { URL(fileURLWithPath: rootPath, isDirectory: true) }
 
     static func discover(from start: URL) -> Project? {
         discover(fromPath: start.path)
@@ -19,19 +22,23 @@ struct Project {
         while true {
             let prefix = folder == "/" ? "" : folder
             if FileSystem.kind(prefix + "/Glossaries") == .directory || FileSystem.kind(prefix + "/.shuyu.toml") != nil {
-                return Project(root: URL(fileURLWithPath: folder, isDirectory: true))
+                return Project(rootPath: folder)
             }
             if folder == "/" { return nil }
             folder = FileSystem.parent(folder)
         }
     }
 
-    var glossariesFolder: URL { root.appendingPathComponent("Glossaries") }
-    var corporaFolder: URL { root.appendingPathComponent("Corpora") }
+    /// `name` inside the project folder. (Paths as strings: URL costs a lookup more on its
+    /// first use in a process than the rest of finding the project.)
+    func path(_ name: String) -> String { (rootPath == "/" ? "" : rootPath) + "/" + name }
+
+    var glossariesFolder: URL { URL(fileURLWithPath: path("Glossaries"), isDirectory: true) }
+    var corporaFolder: URL { URL(fileURLWithPath: path("Corpora"), isDirectory: true) }
 
     /// The glossary files of the project, sorted by name.
     var glossaryFiles: [String] {
-        let folder = glossariesFolder.path
+        let folder = path("Glossaries")
         guard let names = FileSystem.names(in: folder) else { return [] }
         return names.filter { $0.hasSuffix(".tsv") && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }
     }
