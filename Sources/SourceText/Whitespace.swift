@@ -14,11 +14,19 @@ extension StringProtocol {
     /// (a lookup is a short process).
     @inlinable
     public func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
+        String.trimmingSpaces(Substring(self))
+    }
+}
+
+extension String {
+    /// `text` without the spaces and tabs at either end, cut at scalars. (Concrete types
+    /// throughout: the generic `append(contentsOf:)` set up its types at run time, a cost a
+    /// lookup noticed.)
+    @usableFromInline
+    static func trimmingSpaces(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isSpaceOrTab })!
-        var out = ""
-        out.unicodeScalars.append(contentsOf: scalars[first...last])
-        return out
+        return String(scalars[first...last])
     }
 }

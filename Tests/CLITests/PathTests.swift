@@ -11,6 +11,15 @@ import Testing
         #expect(FileSystem.standardized(path) == (expected.count > 1 && expected.hasSuffix("/") ? String(expected.dropLast()) : expected))
     }
 
+    @Test(arguments: ["Glossaries/ai-tech-policy.tsv", "./Corpora/a.md", "Corpora/../Glossaries/x.tsv", "/etc/hosts", "/tmp/../tmp/x",
+                      "../outside.tsv", "卷王.md", "a//b.md", "Corpora/", "", "."])
+    func displayPathsAsFoundationGivesThem(_ path: String) {
+        let cwd = FileManager.default.currentDirectoryPath
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let expected = absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : absolute
+        #expect(DisplayPath.relative(path) == expected)
+    }
+
     @Test func alignedPartnersSwapTheLastLanguageTag() {
         #expect(CorpusFiles.alignedPartner(of: "Corpora/parallel/speech.zh.txt", zhSide: true) == "Corpora/parallel/speech.en.txt")
         #expect(CorpusFiles.alignedPartner(of: "a.zh.b/speech.zh.txt", zhSide: true) == "a.zh.b/speech.en.txt")

@@ -32,6 +32,9 @@ import Testing
         #expect("\u{00A0}x\u{2009}".trimmingSpaces() == "x")
         #expect("\nx\n".trimmingSpaces() == "\nx\n")
         #expect(" \t ".trimmingSpaces() == "")
+        // Cut at scalars, not characters: a combining mark after a space stays.
+        #expect(Array(" \u{301}x\t".trimmingSpaces().unicodeScalars) == ["\u{301}", "x"])
+        #expect("[ 卷王 ]".dropFirst().dropLast().trimmingSpaces() == "卷王")
         #expect("".trimmingSpaces() == "")
         for sample in [" a ", "\tb\t", "\u{3000}c\u{3000}", "d\n ", "  "] {
             #expect(sample.trimmingSpaces() == sample.trimmingCharacters(in: .whitespaces))
