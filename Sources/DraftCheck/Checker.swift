@@ -24,8 +24,8 @@ public struct Checker: Sendable {
         // rather than leave one rule running alone at the end: untranslated-chinese reads every
         // line with Chinese, and on a Chinese-heavy draft takes as long as all the others.
         let longestFirst: [any CheckRule.Type] = [UntranslatedChineseRule.self, InconsistentRenderingRule.self]
-        let ordered = longestFirst.filter { first in rules.contains { $0 == first } }
-            + rules.filter { rule in !longestFirst.contains { $0 == rule } }
+        func rank(_ rule: any CheckRule.Type) -> Int { longestFirst.firstIndex { $0 == rule } ?? longestFirst.count }
+        let ordered = rules.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
         for rule in ordered {
             if rule == InconsistentRenderingRule.self {
                 jobs.append((rule, nil))

@@ -52,11 +52,14 @@ final class SQLiteReader: @unchecked Sendable {
     }
 
     /// Runs `body` in one read transaction: every query sees the same state of the index,
-    /// even while another process refreshes it.
+    /// even while another process refreshes it. Not reentrant: `body` must not call `read`.
     func read<T>(_ body: (SQLiteReader) throws -> T) throws -> T {
         try lock.withLock { _ in
             try execute("BEGIN")
-            defer { try? execute("COMMIT") }
+            defer {
+                // A transaction left open would hold its snapshot and fail every later BEGIN.
+                if (try? execute("COMMIT")) == nil, sqlite3_get_autocommit(connection) == 0 { try? execute("ROLLBACK") }
+            }
             return try body(self)
         }
     }
@@ -76,7 +79,7 @@ final class SQLiteReader: @unchecked Sendable {
                     reals[k] = Double(integers[k])
                 case SQLITE_FLOAT:
                     reals[k] = sqlite3_column_double(statement, Int32(k))
-                    integers[k] = Int64(reals[k])
+                    integers[k] = Int64(exactly: reals[k].rounded(.towardZero)) ?? 0
                 case SQLITE_NULL: break
                 default: texts[k] = Self.text(statement, k)
                 }
@@ -147,8 +150,16 @@ final class SQLiteReader: @unchecked Sendable {
         }
     }
 
+    /// At most this many statements are kept prepared; a lookup uses about a dozen, but the
+    /// query for terms contained in a long one has as many parameters as it has parts.
+    private static let cachedStatements = 64
+
     private func prepared(_ sql: String) throws -> OpaquePointer {
         if let cached = statements[sql] { return cached }
+        if statements.count >= Self.cachedStatements {
+            for statement in statements.values { sqlite3_finalize(statement) }
+            statements.removeAll()
+        }
         var statement: OpaquePointer?
         guard sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
               let statement else {

@@ -76,6 +76,13 @@ public final class TermIndex {
         return wanted.count == stored.count
     }
 
+    /// Moves what SQLite's write-ahead log holds into the index file and empties the log, as
+    /// far as readers allow (a reader holding an old snapshot makes it stop short; the next
+    /// call goes on). Does nothing on an index opened only to read it.
+    public func checkpoint() {
+        try? writer?.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
     /// Opens the index at `path`, creating it (and its folder) when missing and
     /// starting afresh when the file is corrupt or from another schema version.
     /// - Throws: `StoreError` when the folder cannot be written.
@@ -259,7 +266,7 @@ public final class TermIndex {
         // dictionary build) on every start, until some connection closed the index cleanly.
         // (A reader holding the log open only makes the checkpoint stop short; it is retried
         // by the next refresh.)
-        try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        checkpoint()
         report.indexed = batches.map(\.path)
         report.removed = removed
         return report

@@ -68,6 +68,16 @@ func markers(_ text: String) -> (String, [SourceText.SourceLocation]) {
         #expect(lines == [3, 7])
     }
 
+    /// The longest rules start first, and a rule listed twice still runs twice.
+    @Test func ruleOrderKeepsEveryListedRule() {
+        let extractor = try! PairExtractor()
+        let document = DraftDocument(text: "Officials now speak of 共同富裕 at every meeting, and [].", source: "d.md", extractor: extractor)
+        let once = Checker(rules: [EmptyBracketsRule.self, UntranslatedChineseRule.self]).check([document])
+        let twice = Checker(rules: [UntranslatedChineseRule.self, EmptyBracketsRule.self, UntranslatedChineseRule.self]).check([document])
+        #expect(once.map(\.ruleID) == ["untranslated-chinese", "empty-brackets"])
+        #expect(twice.map(\.ruleID) == ["untranslated-chinese", "untranslated-chinese", "empty-brackets"])
+    }
+
     @Test func deeplyNestedBracketsDoNotOverflow() {
         let text = String(repeating: "[", count: 200_000) + "卷王" + String(repeating: "]", count: 200_000)
         #expect(findings(UnbalancedBracketRule.self, text).isEmpty)

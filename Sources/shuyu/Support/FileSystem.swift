@@ -17,6 +17,13 @@ enum FileSystem {
         return status.st_mode & S_IFMT == S_IFDIR ? .directory : .file
     }
 
+    /// The size in bytes of what `path` names (links followed), or nil when nothing is there.
+    static func size(_ path: String) -> Int? {
+        var status = stat()
+        guard fstatat(AT_FDCWD, path, &status, 0) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+
     /// The names in `directory` (without `.` and `..`), in no particular order; nil when it
     /// cannot be read.
     static func names(in directory: String) -> [String]? {

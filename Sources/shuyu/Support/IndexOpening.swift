@@ -53,6 +53,9 @@ enum IndexOpening {
         }
         // Most lookups find the index fresh: a read-only connection then opens faster.
         if let reader = TermIndex(readingOnly: indexPath), (try? reader.isFresh(sources)) == true {
+            // A log left behind (a refresh's checkpoint stopped short by a reader) would be read
+            // by every lookup until the next change: move it into the index now.
+            if (FileSystem.size(indexPath + "-wal") ?? 0) > 0, let writer = try? TermIndex(path: indexPath) { writer.checkpoint() }
             return reader
         }
         let index = try TermIndex(path: indexPath)
