@@ -135,7 +135,10 @@ public final class PairExtractor {
     /// pairs of another, while the other cores read the lines of a third. `endDocument()`
     /// returns the last batch's pairs. Pairs come out in document order, as from `extract(pieces:)`.
     public func submit(pieces: [(text: String, endsLine: Bool)]) -> [AlignedPair] {
-        handOver(prepareLines(pieces))
+        let lines = prepareLines(pieces)
+        let finished = flush()
+        inFlight = start(lines)
+        return finished
     }
 
     /// A whole line that the caller has already decoded and masked with a `LineMasker`
@@ -199,14 +202,6 @@ public final class PairExtractor {
             _ = follow(line.scalars, masked: line.masked, hasHan: line.hasHan, hasDigit: line.hasDigit, columnOffset: 0)
         }
         return endDocument()
-    }
-
-    /// Starts reading `lines` (the next batch, already followed) and returns the pairs of
-    /// the batch before: the one step both `submit` calls end with.
-    private func handOver(_ lines: [PreparedLine]) -> [AlignedPair] {
-        let finished = flush()
-        inFlight = start(lines)
-        return finished
     }
 
     /// The batch whose lines the other cores are reading (see `submit(pieces:)`).

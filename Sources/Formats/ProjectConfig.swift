@@ -71,7 +71,7 @@ public struct ProjectConfig: Sendable {
 
     /// `relative` inside `folder`, as `URL.appendingPathComponent(_:).path` gives it: one
     /// slash between them, none at the end (but for `/`).
-    static func joined(_ folder: String, _ relative: String) -> String {
+    public static func joined(_ folder: String, _ relative: String) -> String {
         var path = folder.hasSuffix("/") ? folder : folder + "/"
         path += relative
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }

@@ -73,14 +73,22 @@ public enum TextDecoding {
         throw .invalidUTF8(source: source, byteOffset: goodBytes + bomLength, location: SourceLocation(line: line, column: column))
     }
 
+    /// Text of at least this many bytes is validated in two halves on two cores
+    /// (`validatedInHalves`, `readLargeFile`).
+    static let halvesMinimum = 1 << 22
+
+    /// How many continuation bytes (at most three) `bytes` start with: the second half starts
+    /// after them, at a scalar's first byte, since a split inside a scalar would fail both halves.
+    static func continuationBytes(startingWith bytes: some Collection<UInt8>) -> Int {
+        bytes.prefix(3).prefix { $0 & 0xC0 == 0x80 }.count
+    }
+
     /// Long valid text as a string, its two halves validated on two cores at once (then
     /// joined, a copy): validation is most of reading a file, and nothing else can start
     /// before it. Nil for short or invalid text, which the caller validates itself.
     private static func validatedInHalves(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard bytes.count >= 1 << 22, ProcessorCount.active > 1 else { return nil }
-        var middle = bytes.count / 2
-        // A half starts at a scalar's first byte: a split inside a scalar would fail both halves.
-        while middle < bytes.count, bytes[middle] & 0xC0 == 0x80, middle < bytes.count / 2 + 3 { middle += 1 }
+        guard bytes.count >= halvesMinimum, ProcessorCount.active > 1 else { return nil }
+        let middle = bytes.count / 2 + continuationBytes(startingWith: bytes[(bytes.count / 2)...])
         let halves = [UnsafeBufferPointer(rebasing: bytes[..<middle]), UnsafeBufferPointer(rebasing: bytes[middle...])]
         let parts = PerJob(halves)
         let texts = concurrently(2) { String(validating: parts[$0], as: UTF8.self) }

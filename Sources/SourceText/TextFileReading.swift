@@ -1,9 +1,6 @@
 import Glibc
 
 extension TextDecoding {
-    /// Files at least this long are read by `readLargeFile`.
-    static let largeFileBytes = 1 << 22
-
     /// The regular file at `path` as text, read straight into the string's storage in two
     /// halves on two cores (each half validated as it is read in), or nil when it is short,
     /// unreadable, changed while it was read, or not plainly valid UTF-8. The caller then reads
@@ -20,19 +17,14 @@ extension TextDecoding {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) >= largeFileBytes else { return nil }
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) >= halvesMinimum else { return nil }
         let size = Int(status.st_size)
         var head = [UInt8](repeating: 0, count: 3)
         guard readFully(fd, &head, at: 0) else { return nil }
         let start = head == [0xEF, 0xBB, 0xBF] ? 3 : 0  // a byte order mark is dropped
-        // The halves meet at a scalar's first byte: a split inside a scalar would spoil both.
-        var middle = size / 2
-        var probe = [UInt8](repeating: 0, count: 4)
-        guard readFully(fd, &probe, at: middle) else { return nil }
-        for byte in probe {
-            guard byte & 0xC0 == 0x80 else { break }
-            middle += 1
-        }
+        var probe = [UInt8](repeating: 0, count: 3)
+        guard readFully(fd, &probe, at: size / 2) else { return nil }
+        let middle = size / 2 + continuationBytes(startingWith: probe)
         let ranges = PerJob([start..<middle, middle..<size])
         let halves = concurrently(2) { job -> String? in
             let range = ranges[job]

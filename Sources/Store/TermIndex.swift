@@ -19,14 +19,6 @@ public final class TermIndex {
     /// The connection lookups read through, opened on first use (see `SQLiteReader`).
     private var reader: SQLiteReader?
 
-    /// The index's writer. A read-only index (`init(readingOnly:)`) has none.
-    var pool: any DatabaseWriter {
-        get throws {
-            guard let writer else { throw StoreError("\(path): error: the index was opened only to read it") }
-            return writer
-        }
-    }
-
     /// Runs `body` in one read transaction on the reading connection.
     func reading<T>(_ body: (SQLiteReader) throws -> T) throws -> T {
         if reader == nil { reader = try SQLiteReader(path: path) }
@@ -167,7 +159,7 @@ public final class TermIndex {
     public func refresh(_ sources: IndexSources, extractPairs: (String) throws -> [AlignedPair],
                         makePinyin: () throws -> PinyinConverter) throws -> RefreshReport {
         var report = RefreshReport()
-        let pool = try self.pool
+        guard let pool = writer else { throw StoreError("\(path): error: the index was opened only to read it") }
         let stored: [String: (size: Int64, modified: Double, hash: String)] = try pool.read { db in
             var table: [String: (Int64, Double, String)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT path, size, modified, hash FROM sources") {

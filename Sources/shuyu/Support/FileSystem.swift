@@ -12,16 +12,18 @@ enum FileSystem {
 
     /// What `path` names, or nil when nothing (or a dangling link) is there.
     static func kind(_ path: String) -> Kind? {
-        var status = stat()
-        guard fstatat(AT_FDCWD, path, &status, 0) == 0 else { return nil }
-        return status.st_mode & S_IFMT == S_IFDIR ? .directory : .file
+        status(path).map { $0.st_mode & S_IFMT == S_IFDIR ? .directory : .file }
     }
 
     /// The size in bytes of what `path` names (links followed), or nil when nothing is there.
     static func size(_ path: String) -> Int? {
+        status(path).map { Int($0.st_size) }
+    }
+
+    /// stat(2) of `path`, links followed.
+    private static func status(_ path: String) -> stat? {
         var status = stat()
-        guard fstatat(AT_FDCWD, path, &status, 0) == 0 else { return nil }
-        return Int(status.st_size)
+        return fstatat(AT_FDCWD, path, &status, 0) == 0 ? status : nil
     }
 
     /// The names in `directory` (without `.` and `..`), in no particular order; nil when it
