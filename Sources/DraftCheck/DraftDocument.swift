@@ -37,9 +37,11 @@ public struct DraftDocument: Sendable {
     /// extractor then reads them (so the rules and the pairs see the same masks).
     public init(text: String, source: String, extractor: PairExtractor) {
         self.source = source
-        let raws = TextLines.lines(text)
-        let lines = Self.preparedLines(raws)
-        self.suppressed = Self.suppressions(raws, of: text)
+        var text = text
+        text.makeContiguousUTF8()
+        let ranges = TextLines.byteRanges(text)
+        let lines = Self.preparedLines(text, ranges)
+        self.suppressed = Self.suppressions(ranges, of: text)
         self.pairs = extractor.extract(maskedLines: lines.map {
             PairExtractor.MaskedLine(scalars: $0.scalars, masked: $0.masked, isCode: $0.isCode, hasHan: $0.hasHan, hasDigit: $0.hasDigit)
         }, source: source)
@@ -49,31 +51,37 @@ public struct DraftDocument: Sendable {
     /// Lines of about this many bytes are prepared together, as one job.
     static let chunkBytes = 1 << 18
 
-    /// `raws` decoded, masked and with their brackets, in chunks on every core. A chunk is
-    /// masked as if it began outside code fences and comments, as nearly every chunk does;
-    /// then, in order, a chunk that in fact begins inside one is masked again from the true
-    /// state. The result is the same as masking every line in order.
-    static func preparedLines(_ raws: [Substring]) -> [Line] {
+    /// The lines of `text` (at `ranges`, its lines' UTF-8 offsets) decoded, masked and with
+    /// their brackets, in chunks on every core, each line decoded straight from the text's
+    /// storage. A chunk is masked as if it began outside code fences and comments, as nearly
+    /// every chunk does; then, in order, a chunk that in fact begins inside one is masked
+    /// again from the true state. The result is the same as masking every line in order.
+    static func preparedLines(_ text: String, _ ranges: [Range<Int>]) -> [Line] {
         var starts: [Int] = [0]
-        var bytes = 0
-        for (index, raw) in raws.enumerated() {
-            bytes += raw.utf8.count + 1
-            if bytes >= chunkBytes, index + 1 < raws.count {
-                starts.append(index + 1)
-                bytes = 0
-            }
+        var chunkStart = 0
+        for (index, range) in ranges.enumerated() where range.upperBound - chunkStart >= chunkBytes && index + 1 < ranges.count {
+            starts.append(index + 1)
+            chunkStart = ranges[index + 1].lowerBound
         }
-        let ranges = starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : raws.count) }
-        var chunks = concurrently(ranges.count) { k in
+        let chunkRanges = starts.indices.map { k in starts[k]..<(k + 1 < starts.count ? starts[k + 1] : ranges.count) }
+        var text = text
+        text.makeContiguousUTF8()
+        let storage = text
+        @Sendable func prepare(_ chunk: Range<Int>, masker: inout LineMasker) -> [Line] {
+            storage.utf8.withContiguousStorageIfAvailable { bytes in
+                Self.prepare(bytes, ranges[chunk], from: chunk.lowerBound, masker: &masker)
+            }!  // contiguous
+        }
+        var chunks = concurrently(chunkRanges.count) { k in
             var masker = LineMasker()
-            let lines = prepare(raws[ranges[k]], from: ranges[k].lowerBound, masker: &masker)
+            let lines = prepare(chunkRanges[k], masker: &masker)
             return (lines: lines, end: masker)
         }
         var masker = LineMasker()
         for k in chunks.indices {
             if !masker.isAtRest {
                 // The chunk begins inside a code fence or a comment: mask it again from there.
-                let lines = prepare(raws[ranges[k]], from: ranges[k].lowerBound, masker: &masker)
+                let lines = prepare(chunkRanges[k], masker: &masker)
                 chunks[k] = (lines, masker)
             } else {
                 masker = chunks[k].end
@@ -82,13 +90,14 @@ public struct DraftDocument: Sendable {
         return chunks.flatMap(\.lines)
     }
 
-    /// The lines of `raws` (the first is line `first` + 1) decoded, masked with `masker` and
-    /// with their brackets.
-    private static func prepare(_ raws: ArraySlice<Substring>, from first: Int, masker: inout LineMasker) -> [Line] {
+    /// The lines at `ranges` of `bytes` (the first is line `first` + 1) decoded, masked with
+    /// `masker` and with their brackets.
+    private static func prepare(_ bytes: UnsafeBufferPointer<UInt8>, _ ranges: ArraySlice<Range<Int>>, from first: Int,
+                                masker: inout LineMasker) -> [Line] {
         var lines: [Line] = []
-        lines.reserveCapacity(raws.count)
-        for (offset, raw) in raws.enumerated() {
-            let scalars = raw.scalarArray
+        lines.reserveCapacity(ranges.count)
+        for (offset, range) in ranges.enumerated() {
+            let scalars = [Unicode.Scalar](decodingValidUTF8: UnsafeBufferPointer(rebasing: bytes[range]))
             let masked = masker.mask(scalars)
             var line = Line(number: first + offset + 1, scalars: scalars, masked: masked, isCode: masker.lineIsCode)
             (line.hasHan, line.hasDigit) = PairExtractor.MaskedLine.flags(scalars)
@@ -99,9 +108,10 @@ public struct DraftDocument: Sendable {
     }
 
     /// The rules switched off per line (1-based) by the suppression comments in `text`, whose
-    /// lines are `raws`: `<!-- shuyu-disable-next-line RULE -->` and `shuyu-disable` /
-    /// `shuyu-enable`. Only the lines with a comment are read (most drafts have none).
-    static func suppressions(_ raws: [Substring], of text: String) -> [Int: Set<String>] {
+    /// lines are at `ranges` (UTF-8 offsets): `<!-- shuyu-disable-next-line RULE -->` and
+    /// `shuyu-disable` / `shuyu-enable`. Only the lines with a comment are read (most drafts
+    /// have none).
+    static func suppressions(_ ranges: [Range<Int>], of text: String) -> [Int: Set<String>] {
         var suppressed: [Int: Set<String>] = [:]
         var disabled: Set<String> = []
         var nextLine: Set<String> = []
@@ -114,10 +124,12 @@ public struct DraftDocument: Sendable {
                 nextLine = []
             }
         }
+        let utf8 = text.utf8
         var next = 0
-        for index in commentLines(raws, of: text) {
+        for index in commentLines(ranges, of: text) {
             inherit(next..<(index + 1))
-            if let (action, rules) = Self.suppression(String(raws[index])) {
+            let line = String(text[utf8.index(utf8.startIndex, offsetBy: ranges[index].lowerBound)..<utf8.index(utf8.startIndex, offsetBy: ranges[index].upperBound)])
+            if let (action, rules) = Self.suppression(line) {
                 switch action {
                 case "shuyu-disable-next-line": nextLine.formUnion(rules)
                 case "shuyu-disable": disabled.formUnion(rules)
@@ -126,23 +138,22 @@ public struct DraftDocument: Sendable {
             }
             next = index + 1
         }
-        inherit(next..<raws.count)
+        inherit(next..<ranges.count)
         return suppressed
     }
 
-    /// The indices of the lines among `raws` (the lines of `text`) that hold `<!--`, in order:
-    /// each occurrence found in the text's bytes, its line found by binary search.
-    static func commentLines(_ raws: [Substring], of text: String) -> [Int] {
-        let utf8 = text.utf8
-        func start(_ index: Int) -> Int { utf8.distance(from: utf8.startIndex, to: raws[index].startIndex) }
+    /// The indices of the lines of `text` (at `ranges`, their UTF-8 offsets) that hold
+    /// `<!--`, in order: each occurrence found in the text's bytes, its line found by binary
+    /// search.
+    static func commentLines(_ ranges: [Range<Int>], of text: String) -> [Int] {
         var lines: [Int] = []
         var low = 0
         for offset in text.byteOffsets(of: "<!--") {
-            var high = raws.count - 1
+            var high = ranges.count - 1
             guard high >= low else { break }
             while low < high {  // the last line that starts at or before the offset
                 let middle = (low + high + 1) / 2
-                if start(middle) <= offset { low = middle } else { high = middle - 1 }
+                if ranges[middle].lowerBound <= offset { low = middle } else { high = middle - 1 }
             }
             if lines.last != low { lines.append(low) }
         }

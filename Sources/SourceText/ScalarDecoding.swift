@@ -1,5 +1,13 @@
 import Glibc
 
+extension Array where Element == Unicode.Scalar {
+    /// The scalars of `bytes`, which must be valid UTF-8 that begins and ends at scalar
+    /// boundaries (a line of a string's storage): what `scalarArray` gives for the same text.
+    public init(decodingValidUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        self = String.decode(bytes)
+    }
+}
+
 extension StringProtocol {
     /// The Unicode scalars of the text as an array, decoded in one pass from its UTF-8:
     /// what `Array(unicodeScalars)` gives, several times faster on long lines.
@@ -61,7 +69,7 @@ extension StringProtocol {
     }
 
     /// Decodes valid UTF-8 (as every Swift string is).
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+    fileprivate static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
             var i = 0, o = 0
             let n = bytes.count

@@ -61,6 +61,45 @@ public enum TextLines {
         }
     }
 
+    /// The UTF-8 offsets of the lines of `text` (without their terminators), as `forEach`
+    /// gives them, found in one pass: for readers that take the bytes of each line from the
+    /// text's storage rather than make a substring of it.
+    /// - Complexity: O(n).
+    public static func byteRanges(_ text: String) -> [Range<Int>] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>] in
+            guard let base = bytes.baseAddress else { return [] }
+            var ranges: [Range<Int>] = []
+            var offset = 0
+            if memchr(base, 0x0D, bytes.count) == nil {
+                while offset < bytes.count {
+                    guard let found = memchr(base + offset, 0x0A, bytes.count - offset) else { break }
+                    let end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    ranges.append(offset..<end)
+                    offset = end + 1
+                }
+            } else {
+                var i = 0
+                while i < bytes.count {
+                    switch bytes[i] {
+                    case 0x0A:
+                        ranges.append(offset..<i)
+                        offset = i + 1
+                    case 0x0D:
+                        ranges.append(offset..<i)
+                        if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                        offset = i + 1
+                    default: break
+                    }
+                    i += 1
+                }
+            }
+            if offset < bytes.count { ranges.append(offset..<bytes.count) }
+            return ranges
+        }!  // contiguous
+    }
+
     /// The lines of `text`, as `forEach` gives them.
     public static func lines(_ text: String) -> [Substring] {
         var result: [Substring] = []

@@ -20,14 +20,15 @@ import Testing
             lines.append(line)
             bytes += line.utf8.count + 1
         }
-        let raws = TextLines.lines(lines.joined(separator: "\n"))
+        let text = lines.joined(separator: "\n")
+        let raws = TextLines.lines(text)
         var masker = LineMasker()
         var expected: [(masked: [Bool], isCode: Bool)] = []
         for raw in raws {
             let masked = masker.mask(raw.scalarArray)
             expected.append((masked, masker.lineIsCode))
         }
-        let prepared = DraftDocument.preparedLines(raws)
+        let prepared = DraftDocument.preparedLines(text, TextLines.byteRanges(text))
         #expect(prepared.count == raws.count)
         #expect(prepared.map(\.number) == Array(1...raws.count))
         var differing = 0
@@ -35,6 +36,7 @@ import Testing
             differing += 1
         }
         #expect(differing == 0)
+        #expect(prepared.map(\.scalars) == raws.map(\.scalarArray))
         // The generator leaves some chunk beginning inside a fence or a comment.
         #expect(expected.contains { $0.isCode })
     }

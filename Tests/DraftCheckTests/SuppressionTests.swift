@@ -41,7 +41,7 @@ import Testing
             let separator = Bool.random(using: &random) ? "\n" : "\r\n"
             let text = lines.joined(separator: separator) + (Bool.random(using: &random) ? separator : "")
             let raws = TextLines.lines(text)
-            #expect(DraftDocument.suppressions(raws, of: text) == Self.lineByLine(raws), "\(lines)")
+            #expect(DraftDocument.suppressions(TextLines.byteRanges(text), of: text) == Self.lineByLine(raws), "\(lines)")
         }
     }
 

@@ -32,4 +32,20 @@ import Testing
             #expect(rebuilt == text)
         }
     }
+
+    /// The byte ranges are the offsets of the lines `forEach` gives, with and without a
+    /// carriage return in the text (two ways of finding the ends).
+    @Test func byteRangesAreTheLinesOffsets() {
+        var random = SeededGenerator(seed: 11)
+        let pieces = ["a", "卷王", " ", "\n", "\r", "\r\n", "😀", "x\r", "\n\n"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            var expected: [Range<Int>] = []
+            TextLines.forEach(text) { line, _ in
+                let start = text.utf8.distance(from: text.utf8.startIndex, to: line.startIndex)
+                expected.append(start..<(start + line.utf8.count))
+            }
+            #expect(TextLines.byteRanges(text) == expected, "\(Array(text.utf8))")
+        }
+    }
 }
