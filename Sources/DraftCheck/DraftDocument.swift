@@ -160,6 +160,17 @@ public struct DraftDocument: Sendable {
         return lines
     }
 
+    /// The indices of the lines that are not code and hold a bracket event (a pair, an unclosed
+    /// opener, a stray closer): the only lines the bracket rules read. Found from the lines'
+    /// fields, so the other lines (most of a draft) are never copied.
+    var bracketLines: [Int] { lines.indices.filter { !lines[$0].isCode && !lines[$0].brackets.isEmpty } }
+
+    /// The indices of the lines that are not code and hold a Han character.
+    var hanLines: [Int] { lines.indices.filter { !lines[$0].isCode && lines[$0].hasHan } }
+
+    /// The indices of the lines before `end` that are not code and hold a digit.
+    func digitLines(before end: Int) -> [Int] { lines.indices[..<end].filter { !lines[$0].isCode && lines[$0].hasDigit } }
+
     /// Whether `rule` is switched off on `line`.
     public func isSuppressed(_ rule: String, line: Int) -> Bool {
         guard let set = suppressed[line] else { return false }

@@ -16,7 +16,8 @@ public struct ASCIIPunctuationInOriginalRule: CheckRule {
 
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for line in document.lines where !line.isCode {
+        for index in document.bracketLines {
+            let line = document.lines[index]
             let s = line.scalars
             for case let .pair(open, close, _) in BracketEvents.scan(line) where BracketEvents.hasHan(line, (open + 1)..<close) {
                 // Markdown link text (`[习近平:从陕北…](http://…)`) is not an original, and neither is a

@@ -18,7 +18,8 @@ public struct BracketSpacingRule: CheckRule {
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         // Every original in brackets directly after English, with or without a space.
         var sites: [(line: Int, english: Int, open: Int, spaced: Bool)] = []
-        for line in document.lines where !line.isCode {
+        for index in document.bracketLines {
+            let line = document.lines[index]
             // Full-width brackets carry their own spacing: only half-width ( and [ are counted.
             for case let .pair(open, close, _) in BracketEvents.scan(line)
             where (line.scalars[open] == "[" || line.scalars[open] == "(") && BracketEvents.hasHan(line, (open + 1)..<close) {

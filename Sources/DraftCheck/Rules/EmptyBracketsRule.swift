@@ -15,7 +15,8 @@ public struct EmptyBracketsRule: CheckRule {
 
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for line in document.lines where !line.isCode {
+        for index in document.bracketLines {
+            let line = document.lines[index]
             for case let .pair(open, close, _) in BracketEvents.scan(line) where close == open + 1 {
                 // A call in prose such as f() is code-like: only flag after a space or a word.
                 if line.scalars[open] == "(" && open > 0 && !CharacterClass.isSpace(line.scalars[open - 1]) { continue }

@@ -29,7 +29,8 @@ public struct FootnoteMarkerRule: CheckRule {
         // only when the document numbers its notes with glued digits and it is the next number.
         var markers: [Int: (line: Int, start: Int, end: Int)] = [:]
         var glued: [Int: (line: Int, start: Int, end: Int)] = [:]
-        for line in document.lines[..<notesStart] where !line.isCode && line.hasDigit {  // (every marker has a digit)
+        for index in document.digitLines(before: notesStart) {  // (every marker has a digit)
+            let line = document.lines[index]
             for (number, start, end) in Self.markers(line) where markers[number] == nil { markers[number] = (line.number, start, end) }
             for marker in Footnotes.markers(line.scalars, masked: line.masked, lineNumber: line.number,
                                             where: { number, start in CharacterClass.isDigit(line.scalars[start]) && glued[number] == nil })

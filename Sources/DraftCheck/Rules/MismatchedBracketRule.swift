@@ -15,7 +15,8 @@ public struct MismatchedBracketRule: CheckRule {
 
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for line in document.lines where !line.isCode {
+        for index in document.bracketLines {
+            let line = document.lines[index]
             for case let .pair(open, close, matched) in BracketEvents.scan(line) where !matched {
                 let opener = line.scalars[open], closer = line.scalars[close]
                 let expected = Brackets.closer(for: opener).map { String($0) } ?? "?"

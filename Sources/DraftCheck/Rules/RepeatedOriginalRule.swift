@@ -17,7 +17,8 @@ public struct RepeatedOriginalRule: CheckRule {
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         var first: [String: Int] = [:]  // original → line of its first mention
         var findings: [Diagnostic] = []
-        for line in document.lines where !line.isCode {
+        for index in document.bracketLines {
+            let line = document.lines[index]
             for case let .pair(open, close, _) in BracketEvents.scan(line) where BracketEvents.hasHan(line, (open + 1)..<close) {
                 // Only originals that follow English: `English [原文]`.
                 var english = open

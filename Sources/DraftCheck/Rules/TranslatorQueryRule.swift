@@ -16,7 +16,8 @@ public struct TranslatorQueryRule: CheckRule {
 
     public func check(_ document: DraftDocument, context: CheckContext) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        for line in document.lines where !line.isCode {
+        for index in document.bracketLines {
+            let line = document.lines[index]
             for case let .pair(open, close, _) in BracketEvents.scan(line) where BracketEvents.hasHan(line, (open + 1)..<close) {
                 let s = line.scalars
                 // A question translated as a question ("Who Is Winning? [谁在赢？]") is no query.

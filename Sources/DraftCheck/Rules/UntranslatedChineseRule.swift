@@ -31,9 +31,9 @@ public struct UntranslatedChineseRule: CheckRule {
             paired[location.line, default: []].append(start..<(start + max(1, document.pairs[index].zh.unicodeScalars.count)))
         }
         var findings: [Diagnostic] = []
-        for line in document.lines where !line.isCode {
-            // Most lines of an English draft have no Chinese at all.
-            guard line.hasHan else { continue }
+        // Most lines of an English draft have no Chinese at all.
+        for index in document.hanLines {
+            let line = document.lines[index]
             let s = line.scalars
             let (inside, latin, han) = Self.outsideOriginals(line)
             guard latin > han * 2 else { continue }  // Chinese prose, not English
