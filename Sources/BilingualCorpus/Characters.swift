@@ -4,18 +4,25 @@ public enum CharacterClass {
     @inlinable @inline(__always)
     public static func isHan(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
-            || (0x20000...0x323AF).contains(v) || v == 0x3007
+        return within(v, 0x4E00, 0x9FFF) || within(v, 0x3400, 0x4DBF) || within(v, 0xF900, 0xFAFF)
+            || within(v, 0x20000, 0x323AF) || v == 0x3007
+    }
+
+    /// Whether `low <= value <= high`, in one comparison: what `(low...high).contains(value)`
+    /// says, which the optimizer leaves as a call in these per-scalar tests.
+    @inlinable @inline(__always)
+    public static func within(_ value: UInt32, _ low: UInt32, _ high: UInt32) -> Bool {
+        value &- low <= high &- low
     }
 
     /// ASCII and Latin-1/Extended letters (`é`, `ü`, `ō`), full-width Latin letters.
     @inlinable @inline(__always)
     public static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if v < 0x80 { return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
-        if (0xC0...0x24F).contains(v) { return v != 0xD7 && v != 0xF7 }
-        if (0x1E00...0x1EFF).contains(v) { return true }
-        return (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v)
+        if v < 0x80 { return within(v | 0x20, 0x61, 0x7A) }
+        if within(v, 0xC0, 0x24F) { return v != 0xD7 && v != 0xF7 }
+        if within(v, 0x1E00, 0x1EFF) { return true }
+        return within(v, 0xFF21, 0xFF3A) || within(v, 0xFF41, 0xFF5A)
     }
 
     /// Whether `scalars[k]` begins `_ _` inside one word: emphasis that a converter closed and
@@ -28,7 +35,7 @@ public enum CharacterClass {
 
     @inlinable @inline(__always)
     public static func isDigit(_ s: Unicode.Scalar) -> Bool {
-        (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
+        within(s.value, 0x30, 0x39) || within(s.value, 0xFF10, 0xFF19)
     }
 
     @inlinable @inline(__always)

@@ -87,8 +87,8 @@ public enum Footnotes {
     @inline(__always)
     static func canStartMarker(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
-        if v < 0x80 { return (0x30...0x39).contains(v) || v == 0x5B || v == 0x5E }
-        return v == 0xB9 || v == 0xB2 || v == 0xB3 || (0x2070...0x2079).contains(v) || (0xFF10...0xFF19).contains(v)
+        if v < 0x80 { return CharacterClass.within(v, 0x30, 0x39) || v == 0x5B || v == 0x5E }
+        return v == 0xB9 || v == 0xB2 || v == 0xB3 || CharacterClass.within(v, 0x2070, 0x2079) || CharacterClass.within(v, 0xFF10, 0xFF19)
     }
 
     /// - Parameter wanted: whether a marker with this number, starting at this offset, is
