@@ -155,32 +155,13 @@ public final class PairExtractor {
         /// a footnote marker.
         public var hasDigit: Bool
 
-        /// A line whose flags the caller read (see `flags(_:)`).
+        /// A line whose flags the caller read (see `ScannedLine`).
         public init(scalars: [Unicode.Scalar], masked: [Bool], isCode: Bool, hasHan: Bool, hasDigit: Bool) {
             self.scalars = scalars
             self.masked = masked
             self.isCode = isCode
             self.hasHan = hasHan
             self.hasDigit = hasDigit
-        }
-
-        /// Whether `scalars` hold a Han character and a digit, in one pass.
-        public static func flags(_ scalars: [Unicode.Scalar]) -> (hasHan: Bool, hasDigit: Bool) {
-            var hasHan = false, hasDigit = false
-            scalars.withUnsafeBufferPointer { buffer in
-                for scalar in buffer {
-                    let v = scalar.value
-                    if v < 0x80 {
-                        if v &- 0x30 < 10 { hasDigit = true }
-                    } else if CharacterClass.isHan(scalar) {
-                        hasHan = true
-                    } else if CharacterClass.isDigit(scalar) || CharacterClass.superscriptDigit(scalar) != nil {
-                        hasDigit = true
-                    }
-                    if hasHan && hasDigit { break }
-                }
-            }
-            return (hasHan, hasDigit)
         }
     }
 
@@ -517,14 +498,18 @@ public final class PairExtractor {
 
     // MARK: - Pieces
 
-    /// Facts of originals already seen (terms repeat): bounded, cleared when full.
-    private var factsCache: [String: OriginalFacts] = [:]
+    /// Facts of originals already seen (terms repeat): bounded, cleared when full. Keyed by
+    /// the original's bytes: a String key hashes Chinese through Unicode normalization, which
+    /// cost more than many a lookup saved (and an original's facts are its own, never those
+    /// of a canonically equivalent spelling).
+    private var factsCache: [UTF8Key: OriginalFacts] = [:]
 
     private func facts(of zh: String) -> OriginalFacts {
-        if let cached = factsCache[zh] { return cached }
+        let key = UTF8Key(zh)
+        if let cached = factsCache[key] { return cached }
         let computed = computeFacts(of: zh)
         if factsCache.count >= 20_000 { factsCache.removeAll(keepingCapacity: true) }
-        factsCache[zh] = computed
+        factsCache[key] = computed
         return computed
     }
 

@@ -97,11 +97,12 @@ public struct DraftDocument: Sendable {
         var lines: [Line] = []
         lines.reserveCapacity(ranges.count)
         for (offset, range) in ranges.enumerated() {
-            let scalars = [Unicode.Scalar](decodingValidUTF8: UnsafeBufferPointer(rebasing: bytes[range]))
-            let masked = masker.mask(scalars)
-            var line = Line(number: first + offset + 1, scalars: scalars, masked: masked, isCode: masker.lineIsCode)
-            (line.hasHan, line.hasDigit) = PairExtractor.MaskedLine.flags(scalars)
-            if !line.isCode { line.brackets = BracketEvents.compute(line) }
+            let scanned = ScannedLine(validUTF8: UnsafeBufferPointer(rebasing: bytes[range]))
+            let masked = masker.mask(scanned.scalars)
+            var line = Line(number: first + offset + 1, scalars: scanned.scalars, masked: masked, isCode: masker.lineIsCode)
+            line.hasHan = scanned.hasHan
+            line.hasDigit = scanned.hasDigit
+            if !line.isCode && scanned.mayHaveBracket { line.brackets = BracketEvents.compute(line) }
             lines.append(line)
         }
         return lines

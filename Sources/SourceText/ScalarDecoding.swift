@@ -6,6 +6,55 @@ extension Array where Element == Unicode.Scalar {
     public init(decodingValidUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         self = String.decode(bytes)
     }
+
+    /// The scalars of `bytes` (valid UTF-8, as for `init(decodingValidUTF8:)`), shown to the
+    /// observers as they are decoded, for readers that look for a few characters in the same
+    /// pass: eight ASCII bytes at a time (most of an English draft) to `eachASCIIWord`, as
+    /// one little-endian word, and every other scalar to `eachScalar`. Inlined, so the
+    /// observers cost what their own code costs.
+    @inlinable @inline(__always)
+    public static func decodingValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, eachASCIIWord: (UInt64) -> Void,
+                                         eachScalar: (Unicode.Scalar) -> Void) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var i = 0, o = 0
+            let n = bytes.count
+            let raw = UnsafeRawPointer(bytes.baseAddress)
+            while i < n {
+                if let raw, i + 8 <= n {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        for k in 0..<8 { (out.baseAddress! + o + k).initialize(to: Unicode.Scalar(bytes[i + k])) }
+                        eachASCIIWord(word)
+                        i += 8
+                        o += 8
+                        continue
+                    }
+                }
+                let b0 = UInt32(bytes[i])
+                var value: UInt32
+                if b0 < 0x80 {
+                    value = b0
+                    i += 1
+                } else if b0 < 0xE0 {
+                    value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F
+                    i += 2
+                } else if b0 < 0xF0 {
+                    value = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F
+                    i += 3
+                } else {
+                    value = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                        | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F
+                    i += 4
+                }
+                // Swift strings hold valid UTF-8, so every value is a scalar.
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                (out.baseAddress! + o).initialize(to: scalar)
+                eachScalar(scalar)
+                o += 1
+            }
+            count = o
+        }
+    }
 }
 
 extension StringProtocol {
@@ -70,39 +119,6 @@ extension StringProtocol {
 
     /// Decodes valid UTF-8 (as every Swift string is).
     fileprivate static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
-            var i = 0, o = 0
-            let n = bytes.count
-            let raw = UnsafeRawPointer(bytes.baseAddress)
-            while i < n {
-                // Eight ASCII bytes at a time (most of an English draft).
-                if let raw, i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    for k in 0..<8 { (out.baseAddress! + o + k).initialize(to: Unicode.Scalar(bytes[i + k])) }
-                    i += 8
-                    o += 8
-                    continue
-                }
-                let b0 = UInt32(bytes[i])
-                var value: UInt32
-                if b0 < 0x80 {
-                    value = b0
-                    i += 1
-                } else if b0 < 0xE0 {
-                    value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1]) & 0x3F
-                    i += 2
-                } else if b0 < 0xF0 {
-                    value = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | UInt32(bytes[i + 2]) & 0x3F
-                    i += 3
-                } else {
-                    value = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
-                        | (UInt32(bytes[i + 2]) & 0x3F) << 6 | UInt32(bytes[i + 3]) & 0x3F
-                    i += 4
-                }
-                // Swift strings hold valid UTF-8, so every value is a scalar.
-                (out.baseAddress! + o).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
-                o += 1
-            }
-            count = o
-        }
+        [Unicode.Scalar].decodingValidUTF8(bytes, eachASCIIWord: { _ in }, eachScalar: { _ in })
     }
 }

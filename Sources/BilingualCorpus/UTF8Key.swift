@@ -1,0 +1,20 @@
+/// A string as a dictionary key by its UTF-8 bytes: hashed and compared byte by byte, where
+/// `String` hashes and compares non-ASCII text through Unicode normalization (canonically
+/// equivalent spellings are one `String` key, and two of these).
+struct UTF8Key: Hashable {
+    let string: String
+
+    init(_ string: String) {
+        var string = string
+        string.makeContiguousUTF8()
+        self.string = string
+    }
+
+    func hash(into hasher: inout Hasher) {
+        string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }!  // contiguous since init
+    }
+
+    static func == (a: UTF8Key, b: UTF8Key) -> Bool {
+        a.string.utf8.elementsEqual(b.string.utf8)
+    }
+}
