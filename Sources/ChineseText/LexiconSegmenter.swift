@@ -195,7 +195,7 @@ public final class LexiconSegmenter {
         }
         func isSingle(_ w: Word) -> Bool { w.length == 1 && w.kind == .ideographic }
         func isNameCharacter(_ w: Word) -> Bool {
-            isSingle(w) && !ConventionData.functionCharacters.contains(Character(scalars[w.start]))
+            isSingle(w) && !ConventionData.contains(ConventionData.functionCharacters, ConventionData.functionScalars, scalars[w.start])
         }
         var out: [Word] = []
         out.reserveCapacity(words.count)
@@ -204,7 +204,7 @@ public final class LexiconSegmenter {
             var word = words[k]
             // Organization names: unknown single characters + a suffix.
             if conventions.joinsOrganizationNames, let previous = out.last, isNameCharacter(previous),
-               ConventionData.organizationSuffixes.contains(text(word)) {
+               ConventionData.mayBeginSuffix(scalars[word.start]), ConventionData.organizationSuffixes.contains(text(word)) {
                 var first = out.count - 1
                 while first > 0 && isNameCharacter(out[first - 1]) { first -= 1 }
                 word = Word(start: out[first].start, end: word.end, kind: .ideographic, known: false)
@@ -233,7 +233,7 @@ public final class LexiconSegmenter {
             }
             // Personal names: surname + one or two characters that are not words on their own.
             if conventions.joinsPersonalNames, isSingle(word),
-               ConventionData.surnames.contains(Character(scalars[word.start])),
+               ConventionData.contains(ConventionData.surnames, ConventionData.surnameScalars, scalars[word.start]),
                k + 1 < words.count, isNameCharacter(words[k + 1]) {
                 var end = words[k + 1].end
                 var next = k + 2

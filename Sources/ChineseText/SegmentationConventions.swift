@@ -48,4 +48,28 @@ enum ConventionData {
     static let functionCharacters: Set<Character> = Set("的了在是和与及或而也都就不有这那其对为以于把被从向到上下中里说着过地得之")
     /// Suffixes that end the name of an organization or a place.
     static let organizationSuffixes: Set<String> = Set("公司 集团 有限公司 铁路 村 厂 县 局 委员会 组织".split(separator: " ").map(String.init))
+
+    /// The scalars of `surnames`, `functionCharacters` and the suffixes' first characters,
+    /// for tests that do not build a `Character` or a `String` (see `contains(_:_:_:)`).
+    static let surnameScalars = Set(surnames.flatMap(\.unicodeScalars))
+    static let functionScalars = Set(functionCharacters.flatMap(\.unicodeScalars))
+    static let suffixFirstScalars = Set(organizationSuffixes.compactMap(\.unicodeScalars.first))
+
+    /// Whether `scalar` as a character is in `characters` (all of one Han scalar each), whose
+    /// scalars are `scalars`: the same answer as `characters.contains(Character(scalar))`,
+    /// which compares canonical equivalents. A CJK compatibility ideograph equals the unified
+    /// ideograph it stands for, so it is looked up as a `Character`.
+    static func contains(_ characters: Set<Character>, _ scalars: Set<Unicode.Scalar>, _ scalar: Unicode.Scalar) -> Bool {
+        isCompatibilityIdeograph(scalar) ? characters.contains(Character(scalar)) : scalars.contains(scalar)
+    }
+
+    /// Whether a word that begins with `scalar` may be one of `organizationSuffixes`.
+    static func mayBeginSuffix(_ scalar: Unicode.Scalar) -> Bool {
+        isCompatibilityIdeograph(scalar) || suffixFirstScalars.contains(scalar)
+    }
+
+    /// U+F900–U+FAFF and U+2F800–U+2FA1F, whose canonical decompositions are unified ideographs.
+    static func isCompatibilityIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
+    }
 }
