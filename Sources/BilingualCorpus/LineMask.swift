@@ -19,6 +19,15 @@ public struct LineMasker: Sendable {
     /// a document does.
     public var isAtRest: Bool { fence == nil && !inComment && !inDisplayMath }
 
+    /// What `mask` gives for a line of `count` scalars that holds no markup
+    /// (`ScannedLine.mayHaveMarkup` is false) while the masker is at rest: nothing masked,
+    /// and the line is not code.
+    public mutating func maskProse(count: Int) -> [Bool] {
+        precondition(isAtRest, "a line inside a fence, a comment or display math is read by mask(_:)")
+        lineIsCode = false
+        return [Bool](repeating: false, count: count)
+    }
+
     /// `masked[i]` is true where `line[i]` is not prose.
     public mutating func mask(_ line: [Unicode.Scalar]) -> [Bool] {
         var masked = [Bool](repeating: false, count: line.count)

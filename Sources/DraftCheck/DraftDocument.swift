@@ -98,7 +98,7 @@ public struct DraftDocument: Sendable {
         lines.reserveCapacity(ranges.count)
         for (offset, range) in ranges.enumerated() {
             let scanned = ScannedLine(validUTF8: UnsafeBufferPointer(rebasing: bytes[range]))
-            let masked = masker.mask(scanned.scalars)
+            let masked = scanned.mayHaveMarkup || !masker.isAtRest ? masker.mask(scanned.scalars) : masker.maskProse(count: scanned.scalars.count)
             var line = Line(number: first + offset + 1, scalars: scanned.scalars, masked: masked, isCode: masker.lineIsCode)
             line.hasHan = scanned.hasHan
             line.hasDigit = scanned.hasDigit
