@@ -94,6 +94,22 @@ public enum CharacterClass {
     }
 }
 
+/// A handful of scalars to test membership in: a search of a few array elements, where
+/// `"…".unicodeScalars.contains(c)` decodes the literal's UTF-8 on every test (a few hundred
+/// instructions, in loops that run once a scalar).
+public struct ScalarList: Sendable {
+    @usableFromInline let scalars: [Unicode.Scalar]
+
+    public init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    @inlinable
+    public func contains(_ scalar: Unicode.Scalar) -> Bool {
+        scalars.withUnsafeBufferPointer { $0.contains(scalar) }
+    }
+}
+
 extension Array where Element == Unicode.Scalar {
     /// The scalars in `range` as a `String`.
     public func string(_ range: Range<Int>) -> String {

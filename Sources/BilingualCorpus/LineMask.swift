@@ -19,6 +19,10 @@ public struct LineMasker: Sendable {
     /// a document does.
     public var isAtRest: Bool { fence == nil && !inComment && !inDisplayMath }
 
+    /// What ends a URL (besides a space), and what a URL does not end with.
+    static let urlEnders = ScalarList(">\"”’）】」，。；")
+    static let sentencePunctuation = ScalarList(".,;:!?")
+
     /// What `mask` gives for a line of `count` scalars that holds no markup
     /// (`ScannedLine.mayHaveMarkup` is false) while the masker is at rest: nothing masked,
     /// and the line is not code.
@@ -155,11 +159,11 @@ public struct LineMasker: Sendable {
             }
             if c == "h" || c == "w" || c == "f" || c == "H" || c == "W", isURLStart(line, i) {
                 var j = i
-                while j < line.count && !CharacterClass.isSpace(line[j]) && !">\"”’）】」，。；".unicodeScalars.contains(line[j]) {
+                while j < line.count && !CharacterClass.isSpace(line[j]) && !Self.urlEnders.contains(line[j]) {
                     j += 1
                 }
                 // A URL does not end in sentence punctuation or an unbalanced closer.
-                while j > i, ".,;:!?".unicodeScalars.contains(line[j - 1]) { j -= 1 }
+                while j > i, Self.sentencePunctuation.contains(line[j - 1]) { j -= 1 }
                 var depth = 0
                 for k in i..<j {
                     if line[k] == "(" { depth += 1 }

@@ -33,6 +33,15 @@ import Testing
         #expect(differing.isEmpty)
     }
 
+    @Test func scalarListsAreTheirTextsScalars() {
+        for text in [">\"”’）】」，。；", ".,;:!?", "", "卷"] {
+            let list = ScalarList(text)
+            for scalar in Self.scalars.prefix(0x3100) + ["卷", "”", "；"] {
+                #expect(list.contains(scalar) == text.unicodeScalars.contains(scalar))
+            }
+        }
+    }
+
     @Test(arguments: [(UInt32(5), UInt32(5), UInt32(5), true), (4, 5, 9, false), (10, 5, 9, false), (0, 0, 0xFFFF_FFFF, true),
                       (0xFFFF_FFFF, 1, 2, false), (7, 5, 9, true)])
     func withinIsClosedRangeContains(_ value: UInt32, _ low: UInt32, _ high: UInt32, _ expected: Bool) {

@@ -86,8 +86,12 @@ public struct UnbalancedBracketRule: CheckRule {
     /// emphasis after one), or is blank.
     static func endsSentence(_ line: DraftDocument.Line) -> Bool {
         var k = line.scalars.count - 1
-        while k >= 0, CharacterClass.isSpace(line.scalars[k]) || "\"”’』」*_".unicodeScalars.contains(line.scalars[k]) { k -= 1 }
+        while k >= 0, CharacterClass.isSpace(line.scalars[k]) || closingMarks.contains(line.scalars[k]) { k -= 1 }
         guard k >= 0 else { return true }
-        return ".。!！?？…".unicodeScalars.contains(line.scalars[k])
+        return sentenceEnds.contains(line.scalars[k])
     }
+
+    /// What may follow a sentence's end, and the ends.
+    static let closingMarks = ScalarList("\"”’』」*_")
+    static let sentenceEnds = ScalarList(".。!！?？…")
 }
