@@ -43,7 +43,16 @@ public struct UntranslatedChineseRule: CheckRule {
             let originals = paired[line.number] ?? []
             var k = 0
             while k < s.count {
-                guard CharacterClass.isHan(s[k]), !inside[k] else { k += 1; continue }
+                // Most of an English line is no Chinese outside an original: skip it in one
+                // tight loop over the buffers.
+                k = s.withUnsafeBufferPointer { s in
+                    inside.withUnsafeBufferPointer { inside in
+                        var k = k
+                        while k < s.count, !CharacterClass.isHan(s[k]) || inside[k] { k += 1 }
+                        return k
+                    }
+                }
+                guard k < s.count else { break }
                 let start = k
                 // The run goes on over spaces, emphasis marks, digits and Chinese punctuation
                 // that stand between Han characters (陈 明, 钱_ _理_ _群, 枢纽：3000年的中国).
@@ -116,7 +125,7 @@ public struct UntranslatedChineseRule: CheckRule {
             return (line.masked, latin, han)
         }
         var inside = [Bool](repeating: false, count: s.count)
-        var delta = [Int](repeating: 0, count: s.count + 1)
+        var delta = [Int32](repeating: 0, count: s.count + 1)
         for event in events {
             switch event {
             case let .pair(open, close, _):
@@ -131,12 +140,16 @@ public struct UntranslatedChineseRule: CheckRule {
         }
         s.withUnsafeBufferPointer { s in
             line.masked.withUnsafeBufferPointer { masked in
-                var depth = 0
-                for k in 0..<s.count {
-                    depth += delta[k]
-                    inside[k] = depth > 0 || masked[k]
-                    if !inside[k] {
-                        if CharacterClass.isLatinLetter(s[k]) { latin += 1 } else if CharacterClass.isHan(s[k]) { han += 1 }
+                delta.withUnsafeBufferPointer { delta in
+                    inside.withUnsafeMutableBufferPointer { inside in
+                        var depth: Int32 = 0
+                        for k in 0..<s.count {
+                            depth += delta[k]
+                            inside[k] = depth > 0 || masked[k]
+                            if !inside[k] {
+                                if CharacterClass.isLatinLetter(s[k]) { latin += 1 } else if CharacterClass.isHan(s[k]) { han += 1 }
+                            }
+                        }
                     }
                 }
             }
