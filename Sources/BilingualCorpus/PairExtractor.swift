@@ -909,7 +909,18 @@ public final class PairExtractor {
         var floor = 0
         var i = 0
         while i < line.count {
-            guard CharacterClass.isHan(line[i]), !covered[i], !masked[i] else { i += 1; continue }
+            // Most of a line is English: skip to the next Han character outside brackets and
+            // masks in one tight loop over the buffers.
+            i = line.withUnsafeBufferPointer { line in
+                covered.withUnsafeBufferPointer { covered in
+                    masked.withUnsafeBufferPointer { masked in
+                        var k = i
+                        while k < line.count, !CharacterClass.isHan(line[k]) || covered[k] || masked[k] { k += 1 }
+                        return k
+                    }
+                }
+            }
+            guard i < line.count else { break }
             // The Chinese run: Han, with inner spaces, Chinese punctuation or digits between Han.
             let start = i
             var end = i + 1
