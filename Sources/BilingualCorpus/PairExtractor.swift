@@ -342,7 +342,7 @@ public final class PairExtractor {
         // A bracket of English prose is not covered: it may hold inline originals of its own
         // (`(Hu Hong 胡宏, 1102-1161)`, `[Editor: Sun writes Miao Jiaxin 缪佳馨 here]`).
         var covered = [Bool](repeating: false, count: line.count)
-        let letters = spans.isEmpty ? nil : LetterCounts(line)
+        let letters = spans.isEmpty ? nil : LetterCounts(line, spans: spans)
         do {
             var delta = [Int32](repeating: 0, count: line.count + 1)
             for span in spans where !(letters?.isEnglishProse(span.contentRange) ?? false) {
@@ -1081,14 +1081,31 @@ extension UInt8 {
     var isUTF8Lead: Bool { self & 0xC0 != 0x80 }
 }
 
-/// Running counts of Latin letters, English word starts and Han characters in a line, so
-/// that any stretch is counted in O(1) (nested brackets stay linear).
+/// Counts of Latin letters, English word starts and Han characters in stretches of a line.
+/// Where the stretches asked about (the brackets' contents) are short in all, as on most
+/// lines, each is counted when asked; where they are long in all (nested brackets), running
+/// counts over the whole line answer each in O(1), so that nesting stays linear.
 struct LetterCounts {
+    private let line: [Unicode.Scalar]
     /// Interleaved: counts[3k], [3k+1], [3k+2] are the Latin letters, word starts and Han
-    /// characters before offset k (one allocation per line).
-    private var counts: [Int32]
+    /// characters before offset k (one allocation per line); nil when stretches are counted
+    /// as asked.
+    private let counts: [Int32]?
 
-    init(_ line: [Unicode.Scalar]) {
+    /// Counts for `line`, whose stretches asked about will be the contents of `spans` (and
+    /// the whole line once).
+    init(_ line: [Unicode.Scalar], spans: [BracketSpan]) {
+        var asked = 0
+        for span in spans { asked += span.contentRange.count }
+        self.init(line, runningCounts: asked > line.count)
+    }
+
+    init(_ line: [Unicode.Scalar], runningCounts: Bool) {
+        self.line = line
+        guard runningCounts else {
+            counts = nil
+            return
+        }
         counts = [Int32](unsafeUninitializedCapacity: 3 * (line.count + 1)) { buffer, initialized in
             var latin: Int32 = 0, words: Int32 = 0, han: Int32 = 0
             var previousLatin = false
@@ -1108,11 +1125,34 @@ struct LetterCounts {
         }
     }
 
+    /// The Latin letters, word starts (a letter after no letter, the line before `range` included)
+    /// and Han characters in `range`.
+    func counts(_ range: Range<Int>) -> (latin: Int32, words: Int32, han: Int32) {
+        if let counts {
+            let a = 3 * range.lowerBound, b = 3 * range.upperBound
+            return (counts[b] - counts[a], counts[b + 1] - counts[a + 1], counts[b + 2] - counts[a + 2])
+        }
+        return line.withUnsafeBufferPointer { line in
+            var latin: Int32 = 0, words: Int32 = 0, han: Int32 = 0
+            var previousLatin = range.lowerBound > 0 && CharacterClass.isLatinLetter(line[range.lowerBound - 1])
+            for k in range {
+                let isLatin = CharacterClass.isLatinLetter(line[k])
+                if isLatin {
+                    latin += 1
+                    if !previousLatin { words += 1 }
+                } else if CharacterClass.isHan(line[k]) {
+                    han += 1
+                }
+                previousLatin = isLatin
+            }
+            return (latin, words, han)
+        }
+    }
+
     /// Whether `range` is English prose with at most a little Chinese: at least `minimum`
     /// English words (two unless given), and at least three Latin letters per Han character.
     func isEnglishProse(_ range: Range<Int>, words minimum: Int32 = 2) -> Bool {
-        let a = 3 * range.lowerBound, b = 3 * range.upperBound
-        let latin = counts[b] - counts[a], words = counts[b + 1] - counts[a + 1], han = counts[b + 2] - counts[a + 2]
+        let (latin, words, han) = counts(range)
         return han > 0 && words >= minimum && latin >= 3 * han
     }
 }
