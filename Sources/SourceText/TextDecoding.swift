@@ -75,7 +75,7 @@ public enum TextDecoding {
 
     /// Text of at least this many bytes is validated in two halves on two cores
     /// (`validatedInHalves`, `readLargeFile`).
-    static let halvesMinimum = 1 << 22
+    static let halvesMinimum = 1 << 20
 
     /// How many continuation bytes (at most three) `bytes` start with: the second half starts
     /// after them, at a scalar's first byte, since a split inside a scalar would fail both halves.
