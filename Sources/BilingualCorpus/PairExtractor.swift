@@ -351,10 +351,14 @@ public final class PairExtractor {
                 delta[span.open] += 1
                 delta[span.close + 1] -= 1
             }
-            var depth: Int32 = 0
-            for k in 0..<line.count {
-                depth += delta[k]
-                covered[k] = depth > 0
+            delta.withUnsafeBufferPointer { delta in
+                covered.withUnsafeMutableBufferPointer { covered in
+                    var depth: Int32 = 0
+                    for k in 0..<covered.count {
+                        depth += delta[k]
+                        covered[k] = depth > 0
+                    }
+                }
             }
         }
         var floor = 0
