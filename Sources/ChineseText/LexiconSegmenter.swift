@@ -106,39 +106,47 @@ public final class LexiconSegmenter {
         var fromLexicon = [Bool](repeating: false, count: n + 1)
         best[0] = Cost(words: 0, unknown: 0, disagreements: 0)
         let lexicon = self.lexicon
-        scalars.withUnsafeBufferPointer { buffer in
-            for i in 0..<n where best[i] != unreachable {
-                let base = best[i]
-                func relax(_ end: Int, unknown: Bool, known: Bool) {
-                    let cost = Cost(words: base.words + 1,
-                                    unknown: base.unknown + (unknown ? 1 : 0),
-                                    disagreements: base.disagreements + (isBoundary[end] ? 0 : 1))
-                    if cost < best[end] {
-                        best[end] = cost
-                        back[end] = i
-                        fromLexicon[end] = known
-                    }
-                }
-                // A term may start inside a Han token or at any ICU boundary, and must end
-                // inside a Han token or at a boundary (never inside a Latin word or a number).
-                if isHan[i] || isBoundary[i] {
-                    lexicon.forEachMatch(in: buffer, from: i) { length in
-                        let end = i + length
-                        if isBoundary[end] || (end < n && isHan[end] && isHan[end - 1]) {
-                            relax(end, unknown: false, known: true)
+        // (Through buffers: the relaxations, a closure's captures, would each be checked for
+        // exclusive access at run time.)
+        best.withUnsafeMutableBufferPointer { best in
+            back.withUnsafeMutableBufferPointer { back in
+                fromLexicon.withUnsafeMutableBufferPointer { fromLexicon in
+                    scalars.withUnsafeBufferPointer { buffer in
+                        for i in 0..<n where best[i] != unreachable {
+                            let base = best[i]
+                            func relax(_ end: Int, unknown: Bool, known: Bool) {
+                                let cost = Cost(words: base.words + 1,
+                                                unknown: base.unknown + (unknown ? 1 : 0),
+                                                disagreements: base.disagreements + (isBoundary[end] ? 0 : 1))
+                                if cost < best[end] {
+                                    best[end] = cost
+                                    back[end] = i
+                                    fromLexicon[end] = known
+                                }
+                            }
+                            // A term may start inside a Han token or at any ICU boundary, and must end
+                            // inside a Han token or at a boundary (never inside a Latin word or a number).
+                            if isHan[i] || isBoundary[i] {
+                                lexicon.forEachMatch(in: buffer, from: i) { length in
+                                    let end = i + length
+                                    if isBoundary[end] || (end < n && isHan[end] && isHan[end - 1]) {
+                                        relax(end, unknown: false, known: true)
+                                    }
+                                }
+                            }
+                            if isHan[i] {
+                                // ICU's own dictionary words are candidates where the lexicon does not
+                                // know every character as a word of its own.
+                                if tokenAt[i] >= 0 && tokenEnd[i] > i + 1
+                                    && (i..<tokenEnd[i]).contains(where: { !lexicon.contains(buffer[$0]) }) {
+                                    relax(tokenEnd[i], unknown: false, known: false)
+                                }
+                                relax(i + 1, unknown: !lexicon.contains(buffer[i]), known: false)
+                            } else if tokenAt[i] >= 0 {
+                                relax(tokenEnd[i], unknown: false, known: false)
+                            }
                         }
                     }
-                }
-                if isHan[i] {
-                    // ICU's own dictionary words are candidates where the lexicon does not
-                    // know every character as a word of its own.
-                    if tokenAt[i] >= 0 && tokenEnd[i] > i + 1
-                        && (i..<tokenEnd[i]).contains(where: { !lexicon.contains(buffer[$0]) }) {
-                        relax(tokenEnd[i], unknown: false, known: false)
-                    }
-                    relax(i + 1, unknown: !lexicon.contains(buffer[i]), known: false)
-                } else if tokenAt[i] >= 0 {
-                    relax(tokenEnd[i], unknown: false, known: false)
                 }
             }
         }
