@@ -457,7 +457,13 @@ public final class PairExtractor {
     private func markingTransliteration(_ pair: AlignedPair) -> AlignedPair {
         guard !pair.evidence.contains("pinyin"), !pair.en.isEmpty else { return pair }
         func spellsSyllables() -> Bool {
-            pair.en.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }).allSatisfy(PinyinSpelling.isPinyin)
+            // In ASCII every scalar is a character of its own (but CR LF, which holds no
+            // separator): split the scalars, which is many times faster than the characters.
+            if pair.en.utf8.allSatisfy({ $0 < 0x80 }) {
+                return pair.en.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" })
+                    .allSatisfy { PinyinSpelling.isPinyin(Substring($0)) }
+            }
+            return pair.en.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }).allSatisfy(PinyinSpelling.isPinyin)
         }
         // Comparing the keys first rejects almost every pair before the English is split into
         // words; but the key of a long original is not kept, and reading it costs more than

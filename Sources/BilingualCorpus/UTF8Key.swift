@@ -1,3 +1,5 @@
+import Glibc
+
 /// A string as a dictionary key by its UTF-8 bytes: hashed and compared byte by byte, where
 /// `String` hashes and compares non-ASCII text through Unicode normalization (canonically
 /// equivalent spellings are one `String` key, and two of these).
@@ -15,6 +17,10 @@ struct UTF8Key: Hashable {
     }
 
     static func == (a: UTF8Key, b: UTF8Key) -> Bool {
-        a.string.utf8.elementsEqual(b.string.utf8)
+        a.string.utf8.withContiguousStorageIfAvailable { x in
+            b.string.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }!
+        }!  // contiguous since init
     }
 }

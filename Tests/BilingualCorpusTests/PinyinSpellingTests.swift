@@ -3,6 +3,19 @@ import ShuyuTestSupport
 import Testing
 
 @Suite struct PinyinSpellingTests {
+    /// Transliteration marking splits ASCII renderings by scalars, not characters: in ASCII
+    /// the two splits are the same (CR LF, one character, holds no separator).
+    @Test func asciiSplitsByScalarsAsByCharacters() {
+        var random = SeededGenerator(seed: 5)
+        let pieces = ["Qian", " ", "-", "'", "mu", "\r\n", "\r", "\n", "x", "  ", "--"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let byScalars = text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map { String(Substring($0)) }
+            let byCharacters = text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }).map(String.init)
+            #expect(byScalars == byCharacters, "\(Array(text.utf8))")
+        }
+    }
+
     @Test(arguments: ["shabi", "dang", "nüxing", "nu\u{308}quan", "zhōngguó", "Xi'an", "xian", "zhuyi", "lüe"])
     func pinyinIsRecognized(_ word: String) {
         #expect(PinyinSpelling.isPinyin(word))
