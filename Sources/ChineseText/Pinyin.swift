@@ -114,12 +114,13 @@ public final class PinyinConverter {
     public func searchKey(_ text: String) -> String {
         var key = ""
         for syllable in syllables(text) {
-            if let letters = tonelessCache[syllable] {
+            let cacheKey = UTF8Key(syllable)
+            if let letters = tonelessCache[cacheKey] {
                 key += letters
                 continue
             }
             let letters = PinyinSyllable.toneless(syllable)
-            if tonelessCache.count < 4096 { tonelessCache[syllable] = letters }
+            if tonelessCache.count < 4096 { tonelessCache[cacheKey] = letters }
             key += letters
         }
         return key
@@ -127,7 +128,7 @@ public final class PinyinConverter {
 
     /// Syllables without their tones (`juǎn` → `juan`): a text has a few hundred distinct ones,
     /// and extraction keys every original it reads.
-    private var tonelessCache: [String: String] = [:]
+    private var tonelessCache: [UTF8Key: String] = [:]
 
     /// The first letter of each syllable: `jw`; `zh`, `ch` and `sh` count as one letter each (`z`, `c`, `s`).
     public func initials(_ text: String) -> String {

@@ -1,4 +1,4 @@
-@testable import BilingualCorpus
+import ChineseText
 import Testing
 
 /// The facts cache's key compares bytes: canonically equivalent spellings, one `String`
