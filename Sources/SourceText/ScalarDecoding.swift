@@ -23,7 +23,9 @@ extension Array where Element == Unicode.Scalar {
                 if let raw, i + 8 <= n {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                     if word & 0x8080_8080_8080_8080 == 0 {
-                        for k in 0..<8 { (out.baseAddress! + o + k).initialize(to: Unicode.Scalar(bytes[i + k])) }
+                        // Widened as one vector: eight bytes to eight 32-bit scalars.
+                        let wide = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(UInt64(littleEndian: word), to: SIMD8<UInt8>.self))
+                        UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: wide, as: SIMD8<UInt32>.self)
                         eachASCIIWord(word)
                         i += 8
                         o += 8
