@@ -36,7 +36,7 @@ public enum ParallelText {
         var zhColumn = -1, enColumn = -1
         for (k, line) in lines(text).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(Substring($0)) }
             if zhColumn < 0 {
                 let names = fields.map { trim($0).lowercased() }
                 guard let z = names.firstIndex(of: "zh"), let e = names.firstIndex(of: "en") else {
