@@ -1,3 +1,5 @@
+import Glibc
+
 /// Marks the parts of each line that are not prose: fenced and indented code,
 /// inline code, HTML comments, TeX math (`$…$`, `$$…$$`), URLs, Markdown link
 /// destinations and footnote references. Carries fence, comment and display-math
@@ -23,13 +25,36 @@ public struct LineMasker: Sendable {
     static let urlEnders = ScalarList(">\"”’）】」，。；")
     static let sentencePunctuation = ScalarList(".,;:!?")
 
-    /// What `mask` gives for a line of `count` scalars that holds no markup
-    /// (`ScannedLine.mayHaveMarkup` is false) while the masker is at rest: nothing masked,
-    /// and the line is not code.
-    public mutating func maskProse(count: Int) -> [Bool] {
-        precondition(isAtRest, "a line inside a fence, a comment or display math is read by mask(_:)")
+    /// `mask(line)`, where `utf8` is the line's UTF-8: a line without markup (see
+    /// `mayMask`), read while at rest, is prose throughout and is not scanned.
+    public mutating func mask(_ line: [Unicode.Scalar], utf8: UnsafeBufferPointer<UInt8>) -> [Bool] {
+        guard isAtRest, !Self.mayMask(utf8) else { return mask(line) }
         lineIsCode = false
-        return [Bool](repeating: false, count: count)
+        return [Bool](repeating: false, count: line.count)
+    }
+
+    /// `<` `` ` `` `~` `$` `[` `]`.
+    private static let markupBytes: [Int32] = [0x3C, 0x60, 0x7E, 0x24, 0x5B, 0x5D]
+
+    /// Whether UTF-8 text holds something `mask` may mask, or a fence: one of `<` `` ` ``
+    /// `~` `$` `[` `]` (see `mayStartMask`), or a URL's `://` or `www.` in any case (see
+    /// `isURLStart`). A few `memchr` passes, each many bytes at a time.
+    static func mayMask(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        for byte in markupBytes where memchr(base, byte, bytes.count) != nil { return true }
+        var start = 0
+        while start < bytes.count, let found = memchr(base + start, 0x2E, bytes.count - start) {  // .
+            let dot = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if dot >= 3 && bytes[dot - 1] | 0x20 == 0x77 && bytes[dot - 2] | 0x20 == 0x77 && bytes[dot - 3] | 0x20 == 0x77 { return true }
+            start = dot + 1
+        }
+        start = 0
+        while start < bytes.count, let found = memchr(base + start, 0x3A, bytes.count - start) {  // :
+            let colon = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if colon + 2 < bytes.count && bytes[colon + 1] == 0x2F && bytes[colon + 2] == 0x2F { return true }
+            start = colon + 1
+        }
+        return false
     }
 
     /// `masked[i]` is true where `line[i]` is not prose.

@@ -299,9 +299,7 @@ public final class PairExtractor {
             return nil
         }
         let line = text.scalarArray
-        // (A line without markup, most of them, is prose throughout: see `ScannedLine.mayHaveMarkup`.)
-        let plain = masker.isAtRest && text.utf8.withContiguousStorageIfAvailable { !ScannedLine.holdsMarkup($0) } == true
-        let masked = plain ? masker.maskProse(count: line.count) : masker.mask(line)
+        let masked = text.utf8.withContiguousStorageIfAvailable { masker.mask(line, utf8: $0) } ?? masker.mask(line)
         if masker.lineIsCode { return nil }
         return follow(line, masked: masked, hasHan: hasHan, hasDigit: hasDigit, columnOffset: columnOffset)
     }

@@ -1,5 +1,4 @@
 public import SourceText
-import Glibc
 
 /// A line decoded from UTF-8 with what the readers of a draft pass lines over by, found in
 /// the same pass over its bytes: whether it holds a Han character, a digit, a bracket. Most
@@ -16,10 +15,6 @@ public struct ScannedLine: Sendable {
     /// Whether a scalar may be a bracket (`Brackets.mayBeBracket`): a line without one has no
     /// bracket at all.
     public var mayHaveBracket = false
-    /// Whether the line may hold what a `LineMasker` masks (`LineMasker.mask`): one of
-    /// `<` `` ` `` `~` `$` `[` `]`, or a URL's `://` or `www.` (in any case). Read by a masker
-    /// at rest, a line without one is prose throughout (`LineMasker.maskProse`).
-    public var mayHaveMarkup = false
 
     /// `bytes` (valid UTF-8 that begins and ends at scalar boundaries) decoded and scanned.
     /// Eight ASCII bytes are tested at a time, as one word.
@@ -42,30 +37,6 @@ public struct ScannedLine: Sendable {
         self.hasHan = hasHan
         self.hasDigit = hasDigit
         self.mayHaveBracket = mayHaveBracket
-        mayHaveMarkup = Self.holdsMarkup(bytes)
-    }
-
-    /// `<` `` ` `` `~` `$` `[` `]`.
-    private static let markupBytes: [Int32] = [0x3C, 0x60, 0x7E, 0x24, 0x5B, 0x5D]
-
-    /// Whether `bytes` hold one of `<` `` ` `` `~` `$` `[` `]`, `://`, or `www.` in any case:
-    /// a few `memchr` passes, each many bytes at a time.
-    static func holdsMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-        for byte in markupBytes where memchr(base, byte, bytes.count) != nil { return true }
-        var start = 0
-        while start < bytes.count, let found = memchr(base + start, 0x2E, bytes.count - start) {  // .
-            let dot = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if dot >= 3 && bytes[dot - 1] | 0x20 == 0x77 && bytes[dot - 2] | 0x20 == 0x77 && bytes[dot - 3] | 0x20 == 0x77 { return true }
-            start = dot + 1
-        }
-        start = 0
-        while start < bytes.count, let found = memchr(base + start, 0x3A, bytes.count - start) {  // :
-            let colon = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if colon + 2 < bytes.count && bytes[colon + 1] == 0x2F && bytes[colon + 2] == 0x2F { return true }
-            start = colon + 1
-        }
-        return false
     }
 
     /// `0x01` in every byte of a word.

@@ -97,8 +97,9 @@ public struct DraftDocument: Sendable {
         var lines: [Line] = []
         lines.reserveCapacity(ranges.count)
         for (offset, range) in ranges.enumerated() {
-            let scanned = ScannedLine(validUTF8: UnsafeBufferPointer(rebasing: bytes[range]))
-            let masked = scanned.mayHaveMarkup || !masker.isAtRest ? masker.mask(scanned.scalars) : masker.maskProse(count: scanned.scalars.count)
+            let utf8 = UnsafeBufferPointer(rebasing: bytes[range])
+            let scanned = ScannedLine(validUTF8: utf8)
+            let masked = masker.mask(scanned.scalars, utf8: utf8)
             var line = Line(number: first + offset + 1, scalars: scanned.scalars, masked: masked, isCode: masker.lineIsCode)
             line.hasHan = scanned.hasHan
             line.hasDigit = scanned.hasDigit

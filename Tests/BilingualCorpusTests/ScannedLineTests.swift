@@ -21,33 +21,6 @@ import Testing
         }
     }
 
-    /// A line without markup is prose throughout for a masker at rest: what `maskProse` says
-    /// without reading it. The palette holds every way a mask begins, and near misses.
-    @Test func linesWithoutMarkupAreAllProse() {
-        var random = SeededGenerator(seed: 31)
-        let pieces = ["plain words ", "see http://example.org/a_(b) ", "WwW.example.org", "a.www", "w.w.w.", "ftp:/x", "Note: ", "://",
-                      "`code`", "``", "~~~", "<!-- c -->", "<", "$x$", "$$", "[^1]", "[a](b)", "]", "卷王", "“quoted”", "www", ".",
-                      "    ", "https:", "//"]
-        var plain = 0
-        for _ in 0..<3_000 {
-            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-            var utf8 = Array(text.utf8)
-            let scanned = utf8.withUnsafeMutableBufferPointer { ScannedLine(validUTF8: UnsafeBufferPointer($0)) }
-            let lowered = text.lowercased()
-            let expected = text.contains { "<`~$[]".contains($0) } || text.contains("://") || lowered.contains("www.")
-            #expect(scanned.mayHaveMarkup == expected, "\(text)")
-            guard !scanned.mayHaveMarkup else { continue }
-            plain += 1
-            var masker = LineMasker()
-            let masked = masker.mask(scanned.scalars)
-            #expect(!masked.contains(true), "\(text)")
-            #expect(!masker.lineIsCode && masker.isAtRest, "\(text)")
-            var prose = LineMasker()
-            #expect(prose.maskProse(count: scanned.scalars.count) == masked)
-        }
-        #expect(plain > 100)
-    }
-
     /// Every ASCII byte at every position of a word, among letters.
     @Test func wordTestsFindEveryByteAtEveryPosition() {
         for position in 0..<8 {
