@@ -34,22 +34,8 @@ public enum TextLines {
         /// The next line (without its terminator) and its terminator, or nil at the end.
         public mutating func next() -> (line: Substring, terminator: Substring)? {
             let utf8 = text.utf8
-            let (lineEnd, next) = utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int) in
-                if !hasCarriageReturn, let base = bytes.baseAddress {
-                    guard offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) else {
-                        return (bytes.count, bytes.count)
-                    }
-                    let end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                    return (end, end + 1)
-                }
-                var i = offset
-                while i < bytes.count {
-                    let byte = bytes[i]
-                    if byte == 0x0A { return (i, i + 1) }
-                    if byte == 0x0D { return (i, i + 1 < bytes.count && bytes[i + 1] == 0x0A ? i + 2 : i + 1) }
-                    i += 1
-                }
-                return (i, i)
+            let (lineEnd, next) = utf8.withContiguousStorageIfAvailable { bytes in
+                TextLines.lineEnd(in: bytes, from: offset, hasCarriageReturn: hasCarriageReturn)
             }!  // contiguous since init
             guard next > offset else { return nil }
             // Offsets on a native UTF-8 string give indices in O(1).
@@ -70,34 +56,38 @@ public enum TextLines {
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>] in
             guard let base = bytes.baseAddress else { return [] }
+            let hasCarriageReturn = memchr(base, 0x0D, bytes.count) != nil
             var ranges: [Range<Int>] = []
             var offset = 0
-            if memchr(base, 0x0D, bytes.count) == nil {
-                while offset < bytes.count {
-                    guard let found = memchr(base + offset, 0x0A, bytes.count - offset) else { break }
-                    let end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                    ranges.append(offset..<end)
-                    offset = end + 1
-                }
-            } else {
-                var i = 0
-                while i < bytes.count {
-                    switch bytes[i] {
-                    case 0x0A:
-                        ranges.append(offset..<i)
-                        offset = i + 1
-                    case 0x0D:
-                        ranges.append(offset..<i)
-                        if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
-                        offset = i + 1
-                    default: break
-                    }
-                    i += 1
-                }
+            while offset < bytes.count {
+                let (end, next) = lineEnd(in: bytes, from: offset, hasCarriageReturn: hasCarriageReturn)
+                ranges.append(offset..<end)
+                offset = next
             }
-            if offset < bytes.count { ranges.append(offset..<bytes.count) }
             return ranges
         }!  // contiguous
+    }
+
+    /// Where the line at `offset` of `bytes` ends and the next begins (past its terminator):
+    /// the first LF, CRLF or lone CR, or the end. Without a carriage return in the text a line
+    /// ends at the next line feed, which `memchr` finds many bytes at a time.
+    @inline(__always)
+    static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int, hasCarriageReturn: Bool) -> (end: Int, next: Int) {
+        if !hasCarriageReturn, let base = bytes.baseAddress {
+            guard offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) else {
+                return (bytes.count, bytes.count)
+            }
+            let end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            return (end, end + 1)
+        }
+        var i = offset
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0x0A { return (i, i + 1) }
+            if byte == 0x0D { return (i, i + 1 < bytes.count && bytes[i + 1] == 0x0A ? i + 2 : i + 1) }
+            i += 1
+        }
+        return (i, i)
     }
 
     /// The lines of `text`, as `forEach` gives them.
