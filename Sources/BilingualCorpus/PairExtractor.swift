@@ -1121,14 +1121,7 @@ struct LetterCounts {
             var previousLatin = false
             buffer[0] = 0; buffer[1] = 0; buffer[2] = 0
             for (k, s) in line.enumerated() {
-                let isLatin = CharacterClass.isLatinLetter(s)
-                if isLatin {
-                    latin += 1
-                    if !previousLatin { words += 1 }
-                } else if CharacterClass.isHan(s) {
-                    han += 1
-                }
-                previousLatin = isLatin
+                Self.count(s, latin: &latin, words: &words, han: &han, previousLatin: &previousLatin)
                 buffer[3 * k + 3] = latin; buffer[3 * k + 4] = words; buffer[3 * k + 5] = han
             }
             initialized = 3 * (line.count + 1)
@@ -1145,18 +1138,24 @@ struct LetterCounts {
         return line.withUnsafeBufferPointer { line in
             var latin: Int32 = 0, words: Int32 = 0, han: Int32 = 0
             var previousLatin = range.lowerBound > 0 && CharacterClass.isLatinLetter(line[range.lowerBound - 1])
-            for k in range {
-                let isLatin = CharacterClass.isLatinLetter(line[k])
-                if isLatin {
-                    latin += 1
-                    if !previousLatin { words += 1 }
-                } else if CharacterClass.isHan(line[k]) {
-                    han += 1
-                }
-                previousLatin = isLatin
-            }
+            for k in range { Self.count(line[k], latin: &latin, words: &words, han: &han, previousLatin: &previousLatin) }
             return (latin, words, han)
         }
+    }
+
+    /// Counts `scalar` into the running totals: a Latin letter (a word start after no
+    /// letter) or a Han character.
+    @inline(__always)
+    private static func count(_ scalar: Unicode.Scalar, latin: inout Int32, words: inout Int32, han: inout Int32,
+                              previousLatin: inout Bool) {
+        let isLatin = CharacterClass.isLatinLetter(scalar)
+        if isLatin {
+            latin += 1
+            if !previousLatin { words += 1 }
+        } else if CharacterClass.isHan(scalar) {
+            han += 1
+        }
+        previousLatin = isLatin
     }
 
     /// Whether `range` is English prose with at most a little Chinese: at least `minimum`
