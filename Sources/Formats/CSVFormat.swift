@@ -83,7 +83,7 @@ public enum CSVFormat {
         var out = columns.map(quote).joined(separator: ",") + "\r\n"
         for entry in entries {
             let tsv = GlossaryTSVWriter.row(entry, columns: columns)
-            out += tsv.split(separator: "\t", omittingEmptySubsequences: false).map { quote(TSVField.unescape($0)) }.joined(separator: ",") + "\r\n"
+            out += TSVField.fields(Substring(tsv)).map { quote(TSVField.unescape($0)) }.joined(separator: ",") + "\r\n"
         }
         return out
     }

@@ -132,7 +132,7 @@ public struct GlossaryMerge {
     private static func headerColumns(_ text: String, source: String) throws(FormatError) -> [String] {
         for line in TextLines.lines(text) {
             if line.first == "#" || line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let names = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces.lowercased() }
+            let names = TSVField.fields(line).map { String($0).trimmingSpaces.lowercased() }
             return names.contains("zh") ? names : ["zh"]
         }
         return GlossaryTSVReader.knownColumns

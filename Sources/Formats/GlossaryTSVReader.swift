@@ -25,8 +25,7 @@ public enum GlossaryTSVReader {
             let line = rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             if line.first == "#" { continue }
-            // Split at tab bytes (a character split walks grapheme clusters: most of reading a glossary).
-            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Substring($0) }
+            let fields = TSVField.fields(line)
             guard let columns = header else {
                 if fields.count == 1 && !["zh", "en"].contains(String(fields[0])) {
                     plainList = true

@@ -69,7 +69,7 @@ public struct PairCounts: Equatable, Sendable {
                 sawHeader = true
                 continue
             }
-            let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Substring($0) }
+            let fields = TSVField.fields(line)
             guard sawHeader, fields.count == 4, let count = Int(fields[2]),
                   let sources = (try? JSONSerialization.jsonObject(with: Data(fields[3].utf8))) as? [String] else {
                 throw FormatError(source: source, location: location,

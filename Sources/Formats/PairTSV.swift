@@ -36,7 +36,7 @@ public enum PairTSV {
             while units.count < limit, let (line, _) = cursor.next() {
                 lineNumber += 1
                 if line.utf8.first ?? UInt8(ascii: "#") == UInt8(ascii: "#") { continue }  // empty or a comment
-                let fields = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Substring($0) }
+                let fields = TSVField.fields(line)
                 guard let known = columns else {
                     try readHeader(fields)
                     continue

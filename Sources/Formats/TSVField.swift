@@ -22,6 +22,13 @@ public enum TSVField {
         return out
     }
 
+    /// The fields of a TSV row, split at its tab bytes (as every TSV reader splits them; a
+    /// split by `Character` would also walk grapheme clusters, and would keep a tab followed by
+    /// a combining mark inside a field).
+    public static func fields(_ row: Substring) -> [Substring] {
+        row.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
     /// A row of `fields`, escaped and joined by tabs.
     public static func row(_ fields: [String]) -> String {
         fields.enumerated().map { escape($1, opensLine: $0 == 0) }.joined(separator: "\t")
