@@ -28,7 +28,8 @@ public enum CharacterClass {
     /// Whether `scalars[k]` begins `_ _` inside one word: emphasis that a converter closed and
     /// reopened before a non-ASCII letter (`_n_ _üxing zhuyi_` for nüxing zhuyi, `_Kaiz_ _ō_`
     /// for Kaizō, `_Introducci_ _ón_`). A letter stands before, a non-ASCII letter after.
-    static func isSplitWordJoint(_ scalars: [Unicode.Scalar], at k: Int) -> Bool {
+    static func isSplitWordJoint<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Scalars, at k: Int) -> Bool
+    where Scalars.Index == Int {
         k > 0 && k + 3 < scalars.count && scalars[k] == "_" && scalars[k + 1] == " " && scalars[k + 2] == "_"
             && isLatinLetter(scalars[k - 1]) && scalars[k + 3].value >= 0x80 && isLatinLetter(scalars[k + 3])
     }
@@ -114,33 +115,39 @@ extension Array where Element == Unicode.Scalar {
     /// The scalars in `range` as a `String`.
     public func string(_ range: Range<Int>) -> String {
         if range.isEmpty { return "" }
-        return withUnsafeBufferPointer { scalars in
-            // The exact length: a string of up to 15 bytes is then built in place, with no
-            // allocation (most words are that short), where a capacity of 4 bytes a scalar
-            // would allocate for any word of four letters.
-            var length = 0
+        return withUnsafeBufferPointer { $0.string(range) }
+    }
+}
+
+extension UnsafeBufferPointer where Element == Unicode.Scalar {
+    /// The scalars in `range` as a `String`.
+    public func string(_ range: Range<Int>) -> String {
+        if range.isEmpty { return "" }
+        // The exact length: a string of up to 15 bytes is then built in place, with no
+        // allocation (most words are that short), where a capacity of 4 bytes a scalar
+        // would allocate for any word of four letters.
+        var length = 0
+        for k in range {
+            let v = self[k].value
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var n = 0
             for k in range {
-                let v = scalars[k].value
-                length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-            }
-            return String(unsafeUninitializedCapacity: length) { buffer in
-                var n = 0
-                for k in range {
-                    let v = scalars[k].value
-                    if v < 0x80 {
-                        buffer[n] = UInt8(v); n += 1
-                    } else if v < 0x800 {
-                        buffer[n] = UInt8(0xC0 | v >> 6); buffer[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
-                    } else if v < 0x10000 {
-                        buffer[n] = UInt8(0xE0 | v >> 12); buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                        buffer[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
-                    } else {
-                        buffer[n] = UInt8(0xF0 | v >> 18); buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                        buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); buffer[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
-                    }
+                let v = self[k].value
+                if v < 0x80 {
+                    buffer[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    buffer[n] = UInt8(0xC0 | v >> 6); buffer[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+                } else if v < 0x10000 {
+                    buffer[n] = UInt8(0xE0 | v >> 12); buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+                } else {
+                    buffer[n] = UInt8(0xF0 | v >> 18); buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F); buffer[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
                 }
-                return n
             }
+            return n
         }
     }
 }

@@ -109,7 +109,10 @@ enum EnglishWords {
     /// Whether a lower-cased word reads as an adverb in -ly (`willfully`, `subjectively`):
     /// an adverb ends a rendering of its own, it does not modify the noun before it.
     static func isAdverb(_ word: String) -> Bool {
-        // (The suffixes first: most words have none.)
+        // (The suffixes first: most words have none. Every suffix ends in `ly`, and a string
+        // whose last characters are `ly` ends in those two bytes.)
+        var last = word.utf8.reversed().makeIterator()
+        guard last.next() == UInt8(ascii: "y"), last.next() == UInt8(ascii: "l") else { return false }
         let ascii = word.isASCII
         guard adverbSuffixes.contains(where: { ascii ? word.asciiHasSuffix($0) : word.hasSuffix($0) }) else { return false }
         return word.count >= 6 && !notAdverbs.contains(word)
@@ -119,15 +122,22 @@ enum EnglishWords {
     /// A word is letters and digits with inner apostrophes, hyphens, periods (`U.S.`) and ampersands.
     static func tokens(_ line: [Unicode.Scalar], _ range: Range<Int>) -> [EnglishToken] {
         var tokens: [EnglishToken] = []
-        tokens.reserveCapacity(range.count / 4 + 2)  // (English words and their spaces average 5-6 scalars)
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let c = line[i]
-            if CharacterClass.isSpace(c) {
-                i += 1
-                continue
-            }
-            if isWordScalar(c) {
+        // (English words and their spaces average 5-6 scalars; a punctuation mark is a token too.)
+        tokens.reserveCapacity(range.count / 3 + 2)
+        line.withUnsafeBufferPointer { line in
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let c = line[i]
+                if CharacterClass.isSpace(c) {
+                    i += 1
+                    continue
+                }
+                guard isWordScalar(c) else {
+                    let text = c.value < 0x80 ? asciiMarks[Int(c.value)] : String(Character(c))
+                    tokens.append(EnglishToken(range: i..<(i + 1), isWord: false, text: text, lowercased: text, isCapitalized: false))
+                    i += 1
+                    continue
+                }
                 var j = i + 1
                 var joined = false
                 while j < range.upperBound {
@@ -142,31 +152,49 @@ enum EnglishWords {
                         break
                     }
                 }
-                // Keep an abbreviation's final period (U.S.) only when it has inner periods.
-                var text = line.string(i..<j)
-                if joined { text = text.replacing("_ _", with: "") }
-                let first = line[i]
                 var hasUpper = false, isASCII = true
                 for k in i..<j {
                     let v = line[k].value
                     if v < 0x80 {
-                        if (0x41...0x5A).contains(v) { hasUpper = true }
+                        if CharacterClass.within(v, 0x41, 0x5A) { hasUpper = true }
                     } else {
                         isASCII = false
-                        if line[k].properties.isUppercase { hasUpper = true }
+                        // (Title case too: `ǅ` is no upper-case letter, but lower-casing changes it.)
+                        if line[k].properties.changesWhenLowercased { hasUpper = true }
                     }
                 }
-                let lowercased = !hasUpper ? text : isASCII && !joined ? asciiLowercased(line, i..<j) : text.lowercased()
+                let text: String, lowercased: String
+                if isASCII, !joined {
+                    text = asciiString(line, i..<j, lowercased: false)
+                    lowercased = hasUpper ? asciiString(line, i..<j, lowercased: true) : text
+                } else {
+                    var word = line.string(i..<j)
+                    if joined { word = word.replacing("_ _", with: "") }
+                    text = word
+                    lowercased = hasUpper ? word.lowercased() : word
+                }
+                let first = line[i]
                 tokens.append(EnglishToken(range: i..<j, isWord: true, text: text, lowercased: lowercased,
-                                           isCapitalized: first.value < 0x80 ? (0x41...0x5A).contains(first.value) : first.properties.isUppercase))
+                                           isCapitalized: first.value < 0x80 ? CharacterClass.within(first.value, 0x41, 0x5A) : first.properties.isUppercase))
                 i = j
-            } else {
-                let text = String(Character(c))
-                tokens.append(EnglishToken(range: i..<(i + 1), isWord: false, text: text, lowercased: text, isCapitalized: false))
-                i += 1
             }
         }
         return tokens
+    }
+
+    /// Each ASCII scalar as a string: the punctuation tokens, made once.
+    private static let asciiMarks: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
+    /// `line[range]`, all ASCII, as a string, in lower case if `lowercased`.
+    @inline(__always)
+    private static func asciiString(_ line: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, lowercased: Bool) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            for k in range {
+                let byte = UInt8(truncatingIfNeeded: line[k].value)
+                buffer[k - range.lowerBound] = lowercased && CharacterClass.within(UInt32(byte), 0x41, 0x5A) ? byte | 0x20 : byte
+            }
+            return range.count
+        }
     }
 
     /// Marks that may join the parts of a word: `'’-.&`.
@@ -175,22 +203,12 @@ enum EnglishWords {
         c == "'" || c == "’" || c == "-" || c == "." || c == "&"
     }
 
-    /// `line[range]`, all ASCII, in lower case.
-    static func asciiLowercased(_ line: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count) { buffer in
-            for k in range {
-                let byte = UInt8(truncatingIfNeeded: line[k].value)
-                buffer[k - range.lowerBound] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-            }
-            return range.count
-        }
-    }
-
     @inline(__always)
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         if CharacterClass.isLatinLetter(c) || CharacterClass.isDigit(c) { return true }
-        guard c.value >= 0x80 else { return false }
+        // (Han first: it is alphabetic, and reading a scalar's properties costs far more.)
+        guard c.value >= 0x80, !CharacterClass.isHan(c) else { return false }
         // A combining mark belongs to its letter: decomposed `nü` is n, u, U+0308.
-        return c.properties.isAlphabetic && !CharacterClass.isHan(c) || c.properties.generalCategory == .nonspacingMark
+        return c.properties.isAlphabetic || c.properties.generalCategory == .nonspacingMark
     }
 }
