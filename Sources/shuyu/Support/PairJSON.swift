@@ -6,14 +6,8 @@ enum PairJSON {
     /// Appends the object to `bytes`. This runs once per pair, and a file may hold 100,000s:
     /// it writes UTF-8 straight into the output, with no string in between.
     static func append(_ pair: AlignedPair, to bytes: inout [UInt8]) {
-        func field(_ name: StaticString, first: Bool = false) {
-            bytes.append(first ? 0x7B : 0x2C)  // { or ,
-            bytes.append(0x22)
-            name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            bytes.append(0x22)
-            bytes.append(0x3A)  // :
-        }
-        func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        // (Each key with its punctuation is one append: `,"en":`.)
+        func key(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
         func strings(_ values: [String]) {
             bytes.append(0x5B)  // [
             for (index, value) in values.enumerated() {
@@ -22,19 +16,49 @@ enum PairJSON {
             }
             bytes.append(0x5D)  // ]
         }
-        field("zh", first: true); JSONEscape.append(pair.zh, to: &bytes)
-        field("en"); JSONEscape.append(pair.en, to: &bytes)
-        field("kind"); JSONEscape.append(pair.kind.rawValue, to: &bytes)
-        field("file"); JSONEscape.append(pair.source, to: &bytes)
-        field("line"); literal(String(pair.zhLocation.line))
-        field("column"); literal(String(pair.zhLocation.column))
-        field("enLine"); literal(String(pair.enLocation.line))
-        field("enColumn"); literal(String(pair.enLocation.column))
-        field("confidence"); literal(String((pair.confidence * 100).rounded() / 100))
-        field("uncertain"); literal(pair.uncertain ? "true" : "false")
-        if !pair.definition.isEmpty { field("definition"); JSONEscape.append(pair.definition, to: &bytes) }
-        if !pair.alternatives.isEmpty { field("alternatives"); strings(pair.alternatives) }
-        field("evidence"); strings(pair.evidence)
+        key("{\"zh\":"); JSONEscape.append(pair.zh, to: &bytes)
+        key(",\"en\":"); JSONEscape.append(pair.en, to: &bytes)
+        key(",\"kind\":"); JSONEscape.append(pair.kind.rawValue, to: &bytes)
+        key(",\"file\":"); JSONEscape.append(pair.source, to: &bytes)
+        key(",\"line\":"); appendDecimal(pair.zhLocation.line, to: &bytes)
+        key(",\"column\":"); appendDecimal(pair.zhLocation.column, to: &bytes)
+        key(",\"enLine\":"); appendDecimal(pair.enLocation.line, to: &bytes)
+        key(",\"enColumn\":"); appendDecimal(pair.enLocation.column, to: &bytes)
+        key(",\"confidence\":"); bytes.append(contentsOf: confidenceText(pair.confidence).utf8)
+        key(",\"uncertain\":"); key(pair.uncertain ? "true" : "false")
+        if !pair.definition.isEmpty { key(",\"definition\":"); JSONEscape.append(pair.definition, to: &bytes) }
+        if !pair.alternatives.isEmpty { key(",\"alternatives\":"); strings(pair.alternatives) }
+        key(",\"evidence\":"); strings(pair.evidence)
         bytes.append(0x7D)  // }
     }
+
+    /// `value` in decimal, as `String(value)` writes it.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        guard value >= 0 else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = value, k = buffer.count
+            repeat {
+                k -= 1
+                buffer[k] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: buffer[k...])
+        }
+    }
+
+    /// The confidence rounded to two decimals, as `String(Double)` writes it (`0.7`, `1.0`).
+    static func confidenceText(_ confidence: Double) -> String {
+        let hundredths = (confidence * 100).rounded()
+        guard hundredths >= 0, hundredths <= 100 else { return String(hundredths / 100) }
+        return confidenceTexts[Int(hundredths)]
+    }
+
+    /// `String(Double(k) / 100)` for k in 0...100, made once.
+    private static let confidenceTexts: [String] = (0...100).map { String(Double($0) / 100) }
 }
