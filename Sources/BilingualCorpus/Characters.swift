@@ -154,7 +154,10 @@ extension UnsafeBufferPointer where Element == Unicode.Scalar {
 
 extension StringProtocol {
     /// Whether every byte is ASCII.
-    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+    var isASCII: Bool {
+        // (Through the bytes' storage when there is one: a word is tested many times a line.)
+        utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
 }
 
 extension String {
@@ -167,11 +170,17 @@ extension String {
         isASCII ? asciiHasSuffix(suffix) : hasSuffix(suffix)
     }
 
-
     /// `hasSuffix(suffix)` for a string known to be ASCII (see `hasSuffixQuickly`).
     func asciiHasSuffix(_ suffix: String) -> Bool {
+        // (Compared from the end, byte by byte: no slices, no counts.)
         let bytes = utf8, ending = suffix.utf8
-        guard bytes.count >= ending.count else { return false }
-        return bytes.suffix(ending.count).elementsEqual(ending)
+        var i = bytes.endIndex, j = ending.endIndex
+        while j > ending.startIndex {
+            guard i > bytes.startIndex else { return false }
+            bytes.formIndex(before: &i)
+            ending.formIndex(before: &j)
+            guard bytes[i] == ending[j] else { return false }
+        }
+        return true
     }
 }

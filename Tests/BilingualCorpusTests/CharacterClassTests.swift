@@ -1,4 +1,4 @@
-import BilingualCorpus
+@testable import BilingualCorpus
 import Testing
 
 /// The per-scalar classes are written as single comparisons for speed; held here to their
@@ -47,5 +47,21 @@ import Testing
     func withinIsClosedRangeContains(_ value: UInt32, _ low: UInt32, _ high: UInt32, _ expected: Bool) {
         #expect(CharacterClass.within(value, low, high) == expected)
         #expect((low...high).contains(value) == expected)
+    }
+
+    /// The byte tests of words: `isASCII` on strings and substrings, small and large, and
+    /// `asciiHasSuffix` against `hasSuffix` on ASCII strings.
+    @Test func byteTestsOfWordsAreTheCharacterTests() {
+        let words = ["", "s", "'s", "s'", "Huawei's", "workers'", "lly", "willfully", "a", "ab", "x-ray", "U.S.",
+                     String(repeating: "long word ", count: 8), "naïve", "卷王", String(repeating: "e", count: 40) + "é"]
+        let suffixes = ["", "s", "'s", "s'", "ly", "lly", "ively", "word ", "U.S.", "willfully", "xwillfully"]
+        for word in words {
+            #expect(word.isASCII == word.unicodeScalars.allSatisfy(\.isASCII), "\(word)")
+            #expect(word.dropFirst().isASCII == word.dropFirst().unicodeScalars.allSatisfy(\.isASCII), "\(word)")
+            guard word.unicodeScalars.allSatisfy(\.isASCII) else { continue }
+            for suffix in suffixes {
+                #expect(word.asciiHasSuffix(suffix) == word.hasSuffix(suffix), "\(word) \(suffix)")
+            }
+        }
     }
 }
