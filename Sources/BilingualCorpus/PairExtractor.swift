@@ -931,23 +931,16 @@ public final class PairExtractor {
                 }
             }
             guard i < line.count else { break }
-            // The Chinese run: Han, with inner spaces, Chinese punctuation or digits between Han.
             let start = i
-            var end = i + 1
-            var j = end
-            while j < line.count, !covered[j] {
-                let c = line[j]
-                if CharacterClass.isHan(c) { j += 1; end = j; continue }
-                // Emphasis closed and reopened inside a name: 钱_ _理_ _群; an ASCII comma between two
-                // clauses of one original: 各正性命, 物各付物.
-                if CharacterClass.chinesePunctuation.contains(c) || CharacterClass.isSpace(c) || CharacterClass.isDigit(c) || c == "?" || c == "!"
-                    || CharacterClass.emphasisMarks.contains(c) || (c == "," || c == ";") && Self.hanFollows(line, after: j) {
-                    j += 1
-                    continue
-                }
-                break
-            }
+            var end = Self.chineseRunEnd(line, covered: covered, from: start)
             defer { i = max(end, i + 1) }
+            // (A cited title's romanization may end in a bracket: `(xia)_ 乡村经济卷（下）`.)
+            if let cited = citedTitle(line, masked: masked, covered: covered, start: start, end: end, floor: floor, number: number) {
+                pairs.append(cited.pair)
+                end = cited.end
+                floor = end
+                continue
+            }
             // Must follow English directly (spaces, emphasis, quotes, a slash or a footnote marker between).
             guard let b = previousSignificant(line, masked, start, floor: floor), isEnglishEnd(line, b) else { continue }
             // Untranslated Chinese in a grammatical slot: "calls for 新质生产力 in", unless the
@@ -1072,6 +1065,97 @@ public final class PairExtractor {
         while !whole.isEmpty, CharacterClass.isSpace(line[whole.lowerBound]) { whole = (whole.lowerBound + 1)..<whole.upperBound }
         while !whole.isEmpty, CharacterClass.isSpace(line[whole.upperBound - 1]) { whole = whole.lowerBound..<(whole.upperBound - 1) }
         return (line.string(whole), whole, content.words, [])
+    }
+
+    /// Where the Chinese run from `start` (a Han character) ends: Han, with inner spaces,
+    /// Chinese punctuation or digits between Han, up to a bracket.
+    static func chineseRunEnd(_ line: [Unicode.Scalar], covered: [Bool], from start: Int) -> Int {
+        var end = start + 1
+        var j = end
+        while j < line.count, !covered[j] {
+            let c = line[j]
+            if CharacterClass.isHan(c) { j += 1; end = j; continue }
+            // Emphasis closed and reopened inside a name: 钱_ _理_ _群; an ASCII comma between two
+            // clauses of one original: 各正性命, 物各付物.
+            if CharacterClass.chinesePunctuation.contains(c) || CharacterClass.isSpace(c) || CharacterClass.isDigit(c) || c == "?" || c == "!"
+                || CharacterClass.emphasisMarks.contains(c) || (c == "," || c == ";") && Self.hanFollows(line, after: j) {
+                j += 1
+                continue
+            }
+            break
+        }
+        return end
+    }
+
+    /// A Chinese title cited as references cite one, whose part or volume stands in full-width
+    /// brackets (`…(nongye bian)_ 晋绥边区财政经济史资料选编（农业编）[Selected materials …]`,
+    /// `congbian (er bian), xiangcun jingji juan (xia)_ 民国时期社会调查丛编（二编）, 乡村经济卷（下）[…]`):
+    /// the bracketed part belongs to the title when a translation in brackets follows the
+    /// whole and the romanization before it spells the whole. The pair renders the title by
+    /// the translation; the romanization is its alternative. Nil for any other run, which
+    /// ends at its first bracket as before.
+    private func citedTitle(_ line: [Unicode.Scalar], masked: [Bool], covered: [Bool], start: Int, end runEnd: Int, floor: Int,
+                            number: Int) -> (pair: AlignedPair, end: Int)? {
+        // (The bracket glued to the run first: most runs have none.)
+        guard runEnd < line.count, line[runEnd] == "（" else { return nil }
+        var end = runEnd
+        while end < line.count, line[end] == "（", !masked[end] {
+            // A short part name: Han, digits, spaces and Chinese punctuation, some Han.
+            var close = end + 1
+            var hasHan = false
+            while close < line.count, close - end <= 16, line[close] != "）" {
+                let c = line[close]
+                guard CharacterClass.isHan(c) || CharacterClass.isDigit(c) || CharacterClass.isSpace(c)
+                        || CharacterClass.chinesePunctuation.contains(c) else { return nil }
+                hasHan = hasHan || CharacterClass.isHan(c)
+                close += 1
+            }
+            guard close < line.count, line[close] == "）", hasHan else { return nil }
+            end = close + 1
+            // The title may go on after a comma: `丛编（二编）, 乡村经济卷（下）`.
+            var next = end
+            while next < line.count, line[next] == "," || line[next] == "，" || CharacterClass.isSpace(line[next]) { next += 1 }
+            guard next > end, next < line.count, CharacterClass.isHan(line[next]), !covered[next] else { break }
+            end = Self.chineseRunEnd(line, covered: covered, from: next)
+        }
+        guard let translation = bracketedTranslation(line, masked: masked, after: end),
+              translation.text.first?.isUppercase == true, translation.text.split(separator: " ").count >= 2 else { return nil }
+        let zh = line.string(start..<end)
+        guard let romanized = Self.romanization(line, before: start, floor: floor, letters: pinyinLetters(of: zh).utf8.count),
+              spellsPinyin(line.string(romanized), of: zh) else { return nil }
+        var pair = makePair(zh: zh, zhStart: start, line: line, number: number,
+                            choice: EnglishChoice(range: romanized, confidence: 0.8, evidence: "pinyin"), kind: .inline,
+                            uncertain: false, alternatives: [])
+        pair.confidence = max(0.3, pair.confidence - 0.1)
+        pair.alternatives = [pair.en] + translation.alternatives
+        pair.en = translation.text
+        pair.enLocation.column = translation.range.lowerBound + 1
+        pair.evidence = ["pinyin", "bracketed translation"]
+        return (pair, end)
+    }
+
+    /// The romanized title that ends before `start` (spaces, emphasis and quote marks between)
+    /// with `letters` Latin letters: read back across spaces, brackets, commas, hyphens and
+    /// apostrophes, up to Chinese, a digit, a square bracket or an opening quote mark.
+    static func romanization(_ line: [Unicode.Scalar], before start: Int, floor: Int, letters: Int) -> Range<Int>? {
+        var end = start
+        while end > floor, CharacterClass.isSpace(line[end - 1]) || CharacterClass.emphasisMarks.contains(line[end - 1])
+            || CharacterClass.quoteMarks.contains(line[end - 1]) { end -= 1 }
+        var first = end
+        var count = 0
+        var k = end
+        while k > floor, count < letters {
+            let c = line[k - 1]
+            if CharacterClass.isLatinLetter(c) {
+                count += 1
+                first = k - 1
+            } else if !(CharacterClass.isSpace(c) || "(),-'’_*".unicodeScalars.contains(c)) {
+                break
+            }
+            k -= 1
+        }
+        guard count >= 4 else { return nil }
+        return first..<end
     }
 
     /// Whether `english` spells the pinyin of `zh`, letters alone compared (tones, spaces,

@@ -138,6 +138,13 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("See Li, “Meiyou tudi gaige jiu meiyou Zhongguo de xiandaihua没有土地改革就没有中国的现代化 [Without land reform, there would be no Chinese modernization], 2009.",
               "没有土地改革就没有中国的现代化 → Without land reform, there would be no Chinese modernization (inline)"),
         .init("as Dong Zhongshu 董仲舒 (179-104 B.C.) wrote", "董仲舒 → Dong Zhongshu (inline)"),
+        // A cited title's part or volume in full-width brackets belongs to it, romanized in
+        // brackets too, and a title may go on after a comma; a name's affiliation does not.
+        .init("See Zhou Li 周立, _Nongcun diaocha wenji (shang)_ 农村调查文集（上）[Collected essays on rural surveys (volume one)], 45.",
+              "周立 → Zhou Li (inline)", "农村调查文集（上） → Collected essays on rural surveys (volume one) (inline)"),
+        .init("_Xiangcun jiaoyu congshu (san bian), nongye juan (xia)_ 乡村教育丛书（三编）, 农业卷（下）[Series on rural education, no. 3: agricultural economics, vol. 2] (Jinan, 2010).",
+              "乡村教育丛书（三编）, 农业卷（下） → Series on rural education, no. 3: agricultural economics, vol. 2 (inline)"),
+        .init("The historian Wang Hui 汪晖（清华大学）said so.", "汪晖 → Wang Hui (inline)"),
         // A place the original opens with, spelled in pinyin before a quoted rendering, belongs to it;
         // a quote mark whose partner lies outside the span is dropped.
         .init("in 2025 the Hangzhou \"six little dragons\" [杭州六小龙] took over, and the \"six little dragons\" [六小龙] grew",
