@@ -113,8 +113,15 @@ struct EnglishSpanChooser {
         if tokens[lastWord].isCapitalized || tokens[lastWord].text.first?.isNumber == true && tokens.count > 1 && tokens[tokens.count - 2].isCapitalized {
             if let span = capitalized(tokens, facts) { return span }
         }
-        // 7. A lower-case noun phrase, back to the nearest function word or punctuation.
-        return nounPhrase(tokens, facts).map { withNamePrefix($0, line: line, floor: floor, tokens: tokens, facts: facts) }
+        // 7. A lower-case noun phrase, back to the nearest function word or punctuation; in a
+        // French, Spanish or Italian translation, before a school's adjective the original does
+        // not name (`universalista confuciana (天下)`).
+        var phrase = tokens
+        if lastWord > 0, tokens[lastWord - 1].isWord, !EnglishWords.endsTerm(tokens[lastWord - 1]),
+           EnglishWords.isGlossedRomanceSchool(tokens[lastWord].lowercased, in: facts.zh) {
+            phrase.removeLast()
+        }
+        return nounPhrase(phrase, facts).map { withNamePrefix($0, line: line, floor: floor, tokens: phrase, facts: facts) }
     }
 
     /// `span` widened to the capitalized word just before it (quote marks between) when
@@ -498,6 +505,7 @@ struct EnglishSpanChooser {
             first = next
         }
         first = Self.droppingPersonTitle(tokens, from: first, facts: facts)
+        first = Self.droppingSchoolAdjective(tokens, from: first, facts: facts)
         guard tokens[first].isWord else { return nil }
         let confidence = tokens.count - first <= max(2, facts.wordCount + 2) ? 0.8 : 0.65
         return EnglishChoice(range: tokens[first].range.lowerBound..<tokens.last!.range.upperBound, confidence: confidence, evidence: "capitalization")
@@ -516,6 +524,15 @@ struct EnglishSpanChooser {
         guard k < tokens.count, tokens[k].isWord, tokens[k].isCapitalized,
               !EnglishWords.namesPerson(facts.zh) else { return first }
         return k
+    }
+
+    /// The first token after a school's adjective that opens the span when the original does
+    /// not name the school (see `EnglishWords.schoolAdjectives`): `Buddhist Goddess of Mercy
+    /// (Guanyin 观音)` renders 观音 by `Goddess of Mercy`.
+    static func droppingSchoolAdjective(_ tokens: [EnglishToken], from first: Int, facts: OriginalFacts) -> Int {
+        guard first + 1 < tokens.count, tokens[first].isCapitalized, tokens[first + 1].isWord,
+              EnglishWords.isGlossedSchool(tokens[first].lowercased, in: facts.zh) else { return first }
+        return first + 1
     }
 
     /// Whether, skipping connectors (`of the`), a capitalized content word stands before `tokens[k]`.
@@ -586,6 +603,7 @@ struct EnglishSpanChooser {
             }
             if let numberStart { first = numberStart }
         }
+        first = Self.droppingSchoolAdjective(tokens, from: first, facts: facts)
         // (`one` is also a pronoun: a number word opens the term only for a numeral.)
         guard tokens[first].isWord,
               !EnglishWords.functionWords.contains(tokens[first].lowercased) || opensWithNumeral && EnglishWords.numberWords.contains(tokens[first].lowercased)

@@ -80,6 +80,54 @@ enum EnglishWords {
         "artist", "painter", "thinker", "founder", "professor", "activist", "editor", "director", "interviewee", "speaker",
     ]
 
+    /// Adjectives of a school of thought or a religion, with the morphemes an original that
+    /// names the school holds (`Confucian` 儒, 孔). Before a term whose original has none of
+    /// them, the adjective is the translator's gloss, not the term's (`Confucian universalistic`
+    /// 天下, `Buddhist Goddess of Mercy` 观音).
+    static let schoolAdjectives: [String: [String]] = [
+        "confucian": ["儒", "孔"], "neo-confucian": ["儒", "理学", "心学"], "buddhist": ["佛", "释", "禅", "僧"],
+        "daoist": ["道"], "taoist": ["道"], "legalist": ["法"], "mohist": ["墨"], "marxist": ["马"], "leninist": ["列"],
+        "maoist": ["毛"], "christian": ["基督", "耶稣", "教"], "catholic": ["天主", "公教"], "protestant": ["新教", "基督"],
+        "islamic": ["伊斯兰", "回", "穆"], "muslim": ["穆斯林", "回", "伊斯兰"],
+    ]
+
+    /// The same adjectives in the French, Spanish and Italian translations that share a corpus
+    /// with English ones, where they follow the noun: `la tradición universalista confuciana
+    /// (tianxia 天下)`.
+    static let romanceSchoolAdjectives: [String: [String]] = {
+        let forms: [String: [String]] = [
+            "confucian": ["confuciano", "confuciana", "confucianos", "confucianas", "confuciani", "confuciane", "confucéen", "confucéenne",
+                          "confucéens", "confucéennes", "confucianiste", "confucianistes"],
+            "buddhist": ["budista", "budistas", "buddista", "buddisti", "buddiste", "bouddhiste", "bouddhistes"],
+            "daoist": ["daoísta", "daoístas", "daoista", "daoisti", "daoïste", "daoïstes", "taoísta", "taoístas", "taoista", "taoisti",
+                       "taoïste", "taoïstes"],
+            "legalist": ["legista", "legistas", "legisti", "légiste", "légistes"],
+            "marxist": ["marxista", "marxistas", "marxisti", "marxiste", "marxistes"],
+            "maoist": ["maoísta", "maoístas", "maoista", "maoisti", "maoïste", "maoïstes"],
+            "christian": ["cristiano", "cristiana", "cristianos", "cristianas", "cristiani", "cristiane", "chrétien", "chrétienne",
+                          "chrétiens", "chrétiennes"],
+            "islamic": ["islámico", "islámica", "islámicos", "islámicas", "islamico", "islamica", "islamici", "islamiche", "islamique",
+                        "islamiques"],
+        ]
+        var table: [String: [String]] = [:]
+        for (english, words) in forms {
+            for word in words { table[word] = schoolAdjectives[english] }
+        }
+        return table
+    }()
+
+    /// Whether `word` (lower case) is one of `schoolAdjectives` and `zh` holds none of its morphemes.
+    static func isGlossedSchool(_ word: String, in zh: String) -> Bool {
+        guard let morphemes = schoolAdjectives[word] else { return false }
+        return !morphemes.contains { zh.contains($0) }
+    }
+
+    /// Whether `word` (lower case) is one of `romanceSchoolAdjectives` and `zh` holds none of its morphemes.
+    static func isGlossedRomanceSchool(_ word: String, in zh: String) -> Bool {
+        guard let morphemes = romanceSchoolAdjectives[word] else { return false }
+        return !morphemes.contains { zh.contains($0) }
+    }
+
     /// Whether `zh` holds one of `personMorphemes`.
     static func namesPerson(_ zh: String) -> Bool {
         let scalars = Array(zh.unicodeScalars)

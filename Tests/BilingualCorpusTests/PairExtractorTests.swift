@@ -145,6 +145,13 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("_Xiangcun jiaoyu congshu (san bian), nongye juan (xia)_ 乡村教育丛书（三编）, 农业卷（下）[Series on rural education, no. 3: agricultural economics, vol. 2] (Jinan, 2010).",
               "乡村教育丛书（三编）, 农业卷（下） → Series on rural education, no. 3: agricultural economics, vol. 2 (inline)"),
         .init("The historian Wang Hui 汪晖（清华大学）said so.", "汪晖 → Wang Hui (inline)"),
+        // A school's adjective the original does not name is the translator's gloss, before the
+        // term in English and after it in Spanish; one the original names belongs to the term.
+        .init("villagers rebuilt the Daoist Queen Mother of the West [西王母] shrine", "西王母 → Queen Mother of the West (bracket)"),
+        .init("a Confucian meritocracy [贤能政治] that", "贤能政治 → meritocracy (bracket)"),
+        .init("he joined the Buddhist Association [佛教协会] in 1990", "佛教协会 → Buddhist Association (bracket)"),
+        .init("el gobierno benevolente confuciano [仁政] era", "仁政 → gobierno benevolente (bracket)"),
+        .init("la ética confuciana [儒家伦理] era", "儒家伦理 → ética confuciana (bracket)"),
         // A place the original opens with, spelled in pinyin before a quoted rendering, belongs to it;
         // a quote mark whose partner lies outside the span is dropped.
         .init("in 2025 the Hangzhou \"six little dragons\" [杭州六小龙] took over, and the \"six little dragons\" [六小龙] grew",
