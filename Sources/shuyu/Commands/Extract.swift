@@ -85,6 +85,9 @@ extension Shuyu {
                 var progress = Progress(quiet: quiet)
                 var out = OutputBuffer()
                 var candidates = CandidateGlossary()
+                // (Read once: an option's wrapper costs a metadata lookup on every read, and
+                // these are read for every pair.)
+                let format = format, minConfidence = minConfidence
                 if format == .json { out.write("[") }
                 var first = true
                 let needsCandidates = format == .text || format == .tsv || mergeInto != nil

@@ -60,6 +60,7 @@ extension Shuyu {
                 var out = OutputBuffer()
                 let inputs = files.isEmpty ? ["-"] : files
                 var firstJSON = true
+                let format = format  // (read once: every read of an option looks up its wrapper's metadata)
                 if format == .json { out.write("[") }
                 for path in inputs {
                     let input = try InputFiles.read(path)
