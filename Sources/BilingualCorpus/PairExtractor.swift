@@ -435,25 +435,29 @@ public final class PairExtractor {
                 }
             }
         }
-        pairs = pairs.map(markingTransliteration)
+        // (In place, here and below: a pair holds several strings, and every copy retains them.)
+        for k in pairs.indices { markTransliteration(&pairs[k]) }
         // Unbracketed originals in English prose: Qian Mu 钱穆, Studies/中国政治学.
         if isEnglishLine(line, covered: covered, masked: masked) {
             // A bracket's pinyin and original (`natural gender (_ziran xingbie_ 自然性别)`) made a
             // bracket pair with the pinyin beside it: the pinyin is no second pair. (A literal
             // translation is: `bold gamble [lit., “a stake on the last hand 孤注一掷”]`.)
             let bracketed = Set(pairs.map(\.zhLocation.column))
-            pairs += inlinePairs(line, masked: masked, covered: covered, number: number).map(markingTransliteration)
-                .filter { !(bracketed.contains($0.zhLocation.column) && $0.evidence.contains("pinyin")) }
+            var inline = inlinePairs(line, masked: masked, covered: covered, number: number)
+            for k in inline.indices { markTransliteration(&inline[k]) }
+            inline.removeAll { bracketed.contains($0.zhLocation.column) && $0.evidence.contains("pinyin") }
+            pairs += inline
         }
-        return pairs.sorted { $0.zhLocation < $1.zhLocation }
+        pairs.sort { $0.zhLocation < $1.zhLocation }
+        return pairs
     }
 
-    /// `pair` with `pinyin` among its evidence when its English spells the original's
+    /// Adds `pinyin` to the evidence of `pair` when its English spells the original's
     /// pinyin (`_foxi_ 佛系`, `hukou (户口)`), however the span was chosen: a transliteration
     /// is another way of writing the original, not a rival rendering, and the checker's
     /// terminology rules leave it alone.
-    private func markingTransliteration(_ pair: AlignedPair) -> AlignedPair {
-        guard !pair.evidence.contains("pinyin"), !pair.en.isEmpty else { return pair }
+    private func markTransliteration(_ pair: inout AlignedPair) {
+        guard !pair.evidence.contains("pinyin"), !pair.en.isEmpty else { return }
         func spellsSyllables() -> Bool {
             // In ASCII every scalar is a character of its own (but CR LF, which holds no
             // separator): split the scalars, which is many times faster than the characters.
@@ -467,13 +471,11 @@ public final class PairExtractor {
         // words; but the key of a long original is not kept, and reading it costs more than
         // the words.
         if let letters = facts(of: pair.zh).keptPinyinLetters {
-            guard EnglishSpanChooser.folds(pair.en, to: letters), spellsSyllables() else { return pair }
+            guard EnglishSpanChooser.folds(pair.en, to: letters), spellsSyllables() else { return }
         } else {
-            guard spellsSyllables(), EnglishSpanChooser.folds(pair.en, to: pinyinLetters(of: pair.zh)) else { return pair }
+            guard spellsSyllables(), EnglishSpanChooser.folds(pair.en, to: pinyinLetters(of: pair.zh)) else { return }
         }
-        var marked = pair
-        marked.evidence.append("pinyin")
-        return marked
+        pair.evidence.append("pinyin")
     }
 
     /// The letters of `zh`'s pinyin (`qianmu`), folded as `EnglishSpanChooser.foldPinyin`
@@ -503,7 +505,8 @@ public final class PairExtractor {
         }
         definitions = []
         markers = [:]
-        return lastBatch + pairs.map(markingTransliteration)
+        for k in pairs.indices { markTransliteration(&pairs[k]) }
+        return lastBatch + pairs
     }
 
     // MARK: - Pieces
