@@ -83,11 +83,11 @@ enum EnglishWords {
     /// Adjectives of a school of thought or a religion, with the morphemes an original that
     /// names the school holds (`Confucian` 儒, 孔). Before a term whose original has none of
     /// them, the adjective is the translator's gloss, not the term's (`Confucian universalistic`
-    /// 天下, `Buddhist Goddess of Mercy` 观音).
+    /// 天下, `Buddhist Goddess of Mercy` 观音). (Not `Christian`, `Cristiano`: also first names.)
     static let schoolAdjectives: [String: [String]] = [
         "confucian": ["儒", "孔"], "neo-confucian": ["儒", "理学", "心学"], "buddhist": ["佛", "释", "禅", "僧"],
         "daoist": ["道"], "taoist": ["道"], "legalist": ["法"], "mohist": ["墨"], "marxist": ["马"], "leninist": ["列"],
-        "maoist": ["毛"], "christian": ["基督", "耶稣", "教"], "catholic": ["天主", "公教"], "protestant": ["新教", "基督"],
+        "maoist": ["毛"], "catholic": ["天主", "公教"], "protestant": ["新教", "基督"],
         "islamic": ["伊斯兰", "回", "穆"], "muslim": ["穆斯林", "回", "伊斯兰"],
     ]
 
@@ -104,8 +104,6 @@ enum EnglishWords {
             "legalist": ["legista", "legistas", "legisti", "légiste", "légistes"],
             "marxist": ["marxista", "marxistas", "marxisti", "marxiste", "marxistes"],
             "maoist": ["maoísta", "maoístas", "maoista", "maoisti", "maoïste", "maoïstes"],
-            "christian": ["cristiano", "cristiana", "cristianos", "cristianas", "cristiani", "cristiane", "chrétien", "chrétienne",
-                          "chrétiens", "chrétiennes"],
             "islamic": ["islámico", "islámica", "islámicos", "islámicas", "islamico", "islamica", "islamici", "islamiche", "islamique",
                         "islamiques"],
         ]
