@@ -571,6 +571,7 @@ struct EnglishSpanChooser {
                 let canCross = EnglishWords.phraseConnectors.contains(token.lowercased)
                     && content < expected && k > 0 && tokens[k - 1].isWord
                     && !EnglishWords.functionWords.contains(tokens[k - 1].lowercased)
+                    && !(token.lowercased == "of" && EnglishWords.partitives.contains(tokens[k - 1].lowercased))
                 if !canCross { break }
             } else {
                 content += Self.wordCount(token.text) + (suffixed && k == tokens.count - 1 ? 1 : 0)

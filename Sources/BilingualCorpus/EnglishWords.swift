@@ -47,6 +47,14 @@ enum EnglishWords {
     /// Number words that a translator adds (`three elements (环节)`).
     static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                            "several", "many", "various", "both"]
+    /// Nouns of quantity and measure that take `of` before the thing measured (`a thousand hours
+    /// of teleoperation data`): a noun phrase does not cross such an `of`, the thing is the term.
+    static let partitives: Set<String> = [
+        "lot", "lots", "number", "numbers", "amount", "amounts", "kind", "kinds", "type", "types", "sort", "sorts", "series",
+        "set", "sets", "pair", "pairs", "group", "groups", "piece", "pieces", "part", "parts", "range", "variety", "couple",
+        "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "tons", "percent", "share", "majority", "minority",
+        "hours", "days", "weeks", "months", "years", "decades", "minutes", "seconds",
+    ]
     /// Chinese numerals: when the original has one, an English number word belongs to the term.
     static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "万", "双", "单"]
 
