@@ -236,6 +236,21 @@ enum EnglishWords {
         return tokens
     }
 
+    /// The last token of `line[range]`, as `tokens(line, range).last`: only the stretch after
+    /// the last space that ends a token is read. (A space ends every token but a word split
+    /// by emphasis, `n_ _üxing`; tokens start afresh after it.)
+    static func lastToken(_ line: [Unicode.Scalar], _ range: Range<Int>) -> EnglishToken? {
+        var end = range.upperBound
+        while end > range.lowerBound, CharacterClass.isSpace(line[end - 1]) { end -= 1 }
+        var start = end
+        while start > range.lowerBound {
+            let k = start - 1
+            if CharacterClass.isSpace(line[k]), !(k > 0 && line[k - 1] == "_" && k + 1 < line.count && line[k + 1] == "_") { break }
+            start -= 1
+        }
+        return tokens(line, start..<range.upperBound).last
+    }
+
     /// Each ASCII scalar as a string: the punctuation tokens, made once.
     private static let asciiMarks: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 

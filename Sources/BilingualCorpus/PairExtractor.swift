@@ -948,8 +948,7 @@ public final class PairExtractor {
             guard let b = previousSignificant(line, masked, start, floor: floor), isEnglishEnd(line, b) else { continue }
             // Untranslated Chinese in a grammatical slot: "calls for 新质生产力 in", unless the
             // slot word is part of a name the Chinese spells ("Zhu An 朱安": not the article).
-            let before = EnglishWords.tokens(line, max(floor, start - 40)..<start)
-            let last = before.last
+            let last = EnglishWords.lastToken(line, max(floor, start - 40)..<start)
             if let last, !last.isWord, [":", "：", ",", "，", ";"].contains(last.text) { continue }
             // An original closing a quotation translates the quoted words, whatever the last one
             // is: “first enrich the people and then teach them 先富后教.”

@@ -35,26 +35,35 @@ import Testing
         }
     }
 
-    /// Random lines of ASCII and non-ASCII words, marks and Han: every token's text is its
-    /// scalars, its lower case is `lowercased()`, and the words and marks cover the line
-    /// but its spaces.
+    /// Random lines of ASCII and non-ASCII words, marks, Han and words split by emphasis: every
+    /// token's text is its scalars (a split word's without the split), its lower case is
+    /// `lowercased()`, and the words and marks cover the line but its spaces.
     @Test func tokensOfRandomLinesAreTheirScalars() {
         var random = SeededGenerator(seed: 41)
         let pieces = ["the", "Large", "MODEL", "U.S.", "Qwen's", "Zhipu’s", "naïve", "Émile", "e\u{301}", "x-ray", "AT&T", "3.5",
-                      " ", "  ", ",", "(", "“", "”", "智谱", "。", "\u{3000}", "-", "'", "&", "ǅ", "Straße", "İstanbul"]
+                      " ", "  ", ",", "(", "“", "”", "智谱", "。", "\u{3000}", "-", "'", "&", "ǅ", "Straße", "İstanbul",
+                      "_n_ _üxing", "_", "_ _é", "Kaiz_ _ō"]
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let line = Array(text.unicodeScalars)
             let tokens = EnglishWords.tokens(line, 0..<line.count)
             var covered = 0
             for token in tokens {
-                #expect(token.text == line.string(token.range), "\(text)")
+                // (A word split by emphasis, `n_ _üxing`, is read whole.)
+                #expect(token.text == line.string(token.range).replacing("_ _", with: ""), "\(text)")
                 #expect(token.lowercased == token.text.lowercased(), "\(text)")
                 #expect(token.isWord == EnglishWords.isWordScalar(line[token.range.lowerBound]), "\(text)")
                 #expect(token.isCapitalized == (token.isWord && line[token.range.lowerBound].properties.isUppercase), "\(text)")
-                covered += token.range.count
+                covered += token.range.count(where: { !CharacterClass.isSpace(line[$0]) })
             }
             #expect(covered == line.count(where: { !CharacterClass.isSpace($0) }), "\(text)")
+            // The last token alone, read from the last space that ends one, of every stretch that
+            // ends the line.
+            for lower in 0...line.count {
+                let last = EnglishWords.lastToken(line, lower..<line.count)
+                let expected = EnglishWords.tokens(line, lower..<line.count).last
+                #expect(last?.range == expected?.range && last?.text == expected?.text, "\(text) from \(lower)")
+            }
         }
     }
 
