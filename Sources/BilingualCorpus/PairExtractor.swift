@@ -563,11 +563,13 @@ public final class PairExtractor {
     /// Words no original opens with: particles, conjunctions, prepositions.
     static let particles: Set<String> = ["的", "地", "得", "了", "着", "过", "和", "与", "及", "或", "是", "在", "把", "被", "对", "也", "就", "都", "而", "又", "即", "等", "吗", "呢", "吧"]
 
-    /// Words that make an original a clause rather than a term.
+    /// Words that make an original a clause rather than a term. (`边` alone is the "while" of
+    /// `边看边想`: as a noun it is part of a word, 海边, 这边.)
     static let clauseWords: Set<String> = [
         "是", "不", "没", "没有", "不是", "了", "要", "就", "都", "会", "能", "吗", "呢", "吧", "着", "过", "把", "被", "让",
         "你", "我", "他", "她", "我们", "你们", "他们", "很", "还", "也", "就是", "可以", "应该", "需要", "不要", "别",
         "已经", "正在", "必须", "一定", "总是", "毕竟", "终于", "仍然", "竟然", "不能", "不会", "只能", "才", "又", "再",
+        "边",
     ]
 
     /// Whether an ICU word is a clause word, a negated verb (`没用`) or a verb with a potential

@@ -152,6 +152,8 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("he joined the Buddhist Association [佛教协会] in 1990", "佛教协会 → Buddhist Association (bracket)"),
         .init("el gobierno benevolente confuciano [仁政] era", "仁政 → gobierno benevolente (bracket)"),
         .init("la ética confuciana [儒家伦理] era", "儒家伦理 → ética confuciana (bracket)"),
+        // Two actions at once (边…边…) make a clause.
+        .init("Good readers learn to think while they read [边读边想] and take notes.", "边读边想 → think while they read (bracket)"),
         // A noun phrase does not cross the `of` after a noun of quantity or measure.
         .init("we kept two years of robot teleoperation logs [机器人遥操作日志] on disk", "机器人遥操作日志 → robot teleoperation logs (bracket)"),
         // A place the original opens with, spelled in pinyin before a quoted rendering, belongs to it;
