@@ -33,15 +33,17 @@ public struct LineMasker: Sendable {
         return [Bool](repeating: false, count: line.count)
     }
 
-    /// `<` `` ` `` `~` `$` `[` `]`.
-    private static let markupBytes: [Int32] = [0x3C, 0x60, 0x7E, 0x24, 0x5B, 0x5D]
+    /// `<` `` ` `` `~` `$`.
+    private static let markupBytes: [Int32] = [0x3C, 0x60, 0x7E, 0x24]
 
     /// Whether UTF-8 text holds something `mask` may mask, or a fence: one of `<` `` ` ``
-    /// `~` `$` `[` `]` (see `mayStartMask`), or a URL's `://` or `www.` in any case (see
-    /// `isURLStart`). A few `memchr` passes, each many bytes at a time.
+    /// `~` `$` (see `mayStartMask`), a link's `](` or a footnote reference's `[^` (a bracket
+    /// alone, as around an original, masks nothing), or a URL's `://` or `www.` in any case
+    /// (see `isURLStart`). A few `memchr` passes, each many bytes at a time.
     static func mayMask(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
         for byte in markupBytes where memchr(base, byte, bytes.count) != nil { return true }
+        if holdsPair(bytes, 0x5D, 0x28) || holdsPair(bytes, 0x5B, 0x5E) { return true }  // ]( [^
         var start = 0
         while start < bytes.count, let found = memchr(base + start, 0x2E, bytes.count - start) {  // .
             let dot = UnsafeRawPointer(found) - UnsafeRawPointer(base)
@@ -53,6 +55,18 @@ public struct LineMasker: Sendable {
             let colon = UnsafeRawPointer(found) - UnsafeRawPointer(base)
             if colon + 2 < bytes.count && bytes[colon + 1] == 0x2F && bytes[colon + 2] == 0x2F { return true }
             start = colon + 1
+        }
+        return false
+    }
+
+    /// Whether `first` stands right before `second` somewhere in `bytes`.
+    private static func holdsPair(_ bytes: UnsafeBufferPointer<UInt8>, _ first: UInt8, _ second: UInt8) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var start = 0
+        while start < bytes.count, let found = memchr(base + start, Int32(first), bytes.count - start) {
+            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if at + 1 < bytes.count && bytes[at + 1] == second { return true }
+            start = at + 1
         }
         return false
     }

@@ -4,13 +4,13 @@ import Testing
 
 /// A line without markup is prose throughout for a masker at rest, so `mask(_:utf8:)` does not
 /// scan it: held to its definition and to `mask(_:)`. The palette holds every way a mask
-/// begins, and near misses.
+/// begins, and near misses (brackets that open no link or footnote reference).
 @Suite struct LineMaskerTests {
     @Test func linesWithoutMarkupAreAllProse() {
         var random = SeededGenerator(seed: 31)
         let pieces = ["plain words ", "see http://example.org/a_(b) ", "WwW.example.org", "a.www", "w.w.w.", "ftp:/x", "Note: ", "://",
                       "`code`", "``", "~~~", "<!-- c -->", "<", "$x$", "$$", "[^1]", "[a](b)", "]", "卷王", "“quoted”", "www", ".",
-                      "    ", "https:", "//"]
+                      "    ", "https:", "//", "Stepfun [阶跃星辰]", "[", "(", "^", "] (", "[1]", "]]"]
         var plain = 0
         var byBytes = LineMasker(), byScalars = LineMasker()
         for _ in 0..<3_000 {
@@ -19,7 +19,8 @@ import Testing
             var utf8 = Array(text.utf8)
             let mayMask = utf8.withUnsafeMutableBufferPointer { LineMasker.mayMask(UnsafeBufferPointer($0)) }
             let lowered = text.lowercased()
-            let expected = text.contains { "<`~$[]".contains($0) } || text.contains("://") || lowered.contains("www.")
+            let expected = text.contains { "<`~$".contains($0) } || text.contains("](") || text.contains("[^") || text.contains("://")
+                || lowered.contains("www.")
             #expect(mayMask == expected, "\(text)")
             // Masked both ways in one running sequence (fences, comments and math carry over).
             let masked = utf8.withUnsafeMutableBufferPointer { byBytes.mask(scalars, utf8: UnsafeBufferPointer($0)) }
