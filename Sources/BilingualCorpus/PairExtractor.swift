@@ -1000,10 +1000,7 @@ public final class PairExtractor {
                !pair.en.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }),
                translation.text.first?.isUppercase == true, translation.text.split(separator: " ").count >= 2,
                spellsPinyin(pair.en, of: zh) {
-                pair.alternatives = [pair.en] + translation.alternatives
-                pair.en = translation.text
-                pair.enLocation.column = translation.range.lowerBound + 1
-                pair.evidence = ["pinyin", "bracketed translation"]
+                Self.render(&pair, byTranslation: translation)
             }
             pairs.append(pair)
             floor = end
@@ -1131,11 +1128,18 @@ public final class PairExtractor {
                             choice: EnglishChoice(range: romanized, confidence: 0.8, evidence: "pinyin"), kind: .inline,
                             uncertain: false, alternatives: [])
         pair.confidence = max(0.3, pair.confidence - 0.1)
+        Self.render(&pair, byTranslation: translation)
+        return (pair, end)
+    }
+
+    /// `pair`, whose English is the romanization of a cited title, rendered instead by the
+    /// translation in brackets after the original; the romanization becomes an alternative.
+    private static func render(_ pair: inout AlignedPair,
+                               byTranslation translation: (text: String, range: Range<Int>, words: Int, alternatives: [String])) {
         pair.alternatives = [pair.en] + translation.alternatives
         pair.en = translation.text
         pair.enLocation.column = translation.range.lowerBound + 1
         pair.evidence = ["pinyin", "bracketed translation"]
-        return (pair, end)
     }
 
     /// The romanized title that ends before `start` (spaces, emphasis and quote marks between)
