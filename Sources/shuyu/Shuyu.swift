@@ -26,11 +26,15 @@ struct Shuyu: ParsableCommand {
     /// exits with 2, as bad input does, rather than the parser's 64, so that scripts
     /// need to know one code.
     ///
-    /// Plain `lookup` command lines skip the argument parser (see `LookupArguments`).
+    /// Plain `lookup` and `check` command lines skip the argument parser (see
+    /// `LookupArguments`, `CheckArguments`).
     static func main() {
-        if let request = LookupArguments.request(Array(CommandLine.arguments.dropFirst())) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let quick: (() throws -> Void)? = LookupArguments.request(arguments).map { request in { try request.run() } }
+            ?? CheckArguments.request(arguments).map { request in { try request.run() } }
+        if let quick {
             do {
-                try request.run()
+                try quick()
             } catch let code as ExitCode {
                 Foundation.exit(code.rawValue)
             } catch {
