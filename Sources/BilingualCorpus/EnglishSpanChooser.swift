@@ -339,6 +339,7 @@ struct EnglishSpanChooser {
                 let all = EnglishWords.tokens(line, start..<end)
                 var inner = all.filter(\.isWord)
                 if !facts.isClause { Self.dropLeadingFunctionWords(&inner, facts: facts) }
+                Self.dropSubjectWithoutCounterpart(&inner, facts: facts)
                 // Emphasis around a whole sentence (an italic paragraph) is not a term's quotes.
                 let isSentence = CharacterClass.emphasisMarks.contains(mark) && !facts.isClause
                     && all.contains { !$0.isWord && [",", ";", "."].contains($0.text) }
@@ -374,6 +375,21 @@ struct EnglishSpanChooser {
         }
         return nil
     }
+
+    /// Drops a quoted clause's subject and copula (`this policy is`, `it was`) when the original
+    /// has no word for the subject (这, 此, 它, 我 …): `“this policy is set in stone” [确定不疑]`
+    /// renders the predicate.
+    static func dropSubjectWithoutCounterpart(_ words: inout [EnglishToken], facts: OriginalFacts) {
+        guard words.count >= 3, Self.subjects.contains(words[0].lowercased),
+              !facts.zh.unicodeScalars.contains(where: { Self.subjectMorphemes.contains($0) }),
+              let copula = words.prefix(3).dropFirst().firstIndex(where: { Self.copulas.contains($0.lowercased) }),
+              copula + 1 < words.count else { return }
+        words.removeFirst(copula + 1)
+    }
+
+    static let subjects: Set<String> = ["this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "you"]
+    static let copulas: Set<String> = ["is", "are", "was", "were"]
+    static let subjectMorphemes = ScalarList("这那此该其它他她我你们")
 
     /// An original of three or more items set apart by `、` renders an English list of as many
     /// items that ends where it does: `secure, reliable and controllable [安全、可靠、可控]`.

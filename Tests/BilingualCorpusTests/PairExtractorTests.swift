@@ -152,6 +152,11 @@ func summary(_ pairs: [AlignedPair]) -> [String] {
         .init("he joined the Buddhist Association [佛教协会] in 1990", "佛教协会 → Buddhist Association (bracket)"),
         .init("el gobierno benevolente confuciano [仁政] era", "仁政 → gobierno benevolente (bracket)"),
         .init("la ética confuciana [儒家伦理] era", "儒家伦理 → ética confuciana (bracket)"),
+        // A quoted clause's subject and copula stay out when the original has no word for the
+        // subject, and in when it has one.
+        .init("Officials said that “this policy is not negotiable” [不容商量] last week.", "不容商量 → not negotiable (bracket)"),
+        .init("He wrote that “this policy is not negotiable” [这一政策不容商量] last week.",
+              "这一政策不容商量 → this policy is not negotiable (bracket)"),
         // Two actions at once (边…边…) make a clause.
         .init("Good readers learn to think while they read [边读边想] and take notes.", "边读边想 → think while they read (bracket)"),
         // A noun phrase does not cross the `of` after a noun of quantity or measure.
