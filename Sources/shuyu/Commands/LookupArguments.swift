@@ -11,37 +11,12 @@ enum LookupArguments {
     /// The request `arguments` (without the program name) ask for, or nil when the
     /// argument parser must read them.
     static func request(_ arguments: [String]) -> LookupRequest? {
-        guard arguments.first == "lookup" else { return nil }
-        var query: String?
-        var request = LookupRequest(query: "")
-        var seen: Set<String> = []
-        var rest = arguments.dropFirst()[...]
-        while let argument = rest.popFirst() {
-            guard argument.hasPrefix("-") else {
-                guard query == nil else { return nil }
-                query = argument
-                continue
-            }
-            var name = argument, attached: String?
-            if let equals = argument.firstIndex(of: "=") {
-                name = String(argument[..<equals])
-                attached = String(argument[argument.index(after: equals)...])
-            }
-            switch name {
-            case "--quiet", "--verbose":
-                guard attached == nil, seen.insert(name).inserted else { return nil }
-                if name == "--quiet" { request.quiet = true } else { request.verbose = true }
-                continue
-            case "--dictionary", "--context", "--limit", "--format", "--store":
-                break
-            default:
-                return nil
-            }
-            // A value must be given and must not look like an option; single-value
-            // options appear once.
-            guard let value = attached ?? rest.popFirst(), !value.hasPrefix("-"),
-                  name == "--dictionary" || seen.insert(name).inserted
-            else { return nil }
+        guard let line = PlainCommandLine(arguments, command: "lookup", flags: ["--quiet", "--verbose"],
+                                          options: ["--dictionary", "--context", "--limit", "--format", "--store"],
+                                          repeatable: ["--dictionary"]),
+              line.positionals.count == 1, let query = line.positionals.first else { return nil }
+        var request = LookupRequest(query: query, quiet: line.flags.contains("--quiet"), verbose: line.flags.contains("--verbose"))
+        for (name, value) in line.options {
             switch name {
             case "--dictionary": request.dictionaries.append(value)
             case "--context":
@@ -56,8 +31,7 @@ enum LookupArguments {
             default: request.store = value
             }
         }
-        guard let query, LookupRequest.problem(query: query, context: request.context, limit: request.limit) == nil else { return nil }
-        request.query = query
+        guard LookupRequest.problem(query: query, context: request.context, limit: request.limit) == nil else { return nil }
         return request
     }
 }
