@@ -43,29 +43,21 @@ public struct LineMasker: Sendable {
     static func mayMask(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
         for byte in markupBytes where memchr(base, byte, bytes.count) != nil { return true }
-        if holdsPair(bytes, 0x5D, 0x28) || holdsPair(bytes, 0x5B, 0x5E) { return true }  // ]( [^
-        var start = 0
-        while start < bytes.count, let found = memchr(base + start, 0x2E, bytes.count - start) {  // .
-            let dot = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if dot >= 3 && bytes[dot - 1] | 0x20 == 0x77 && bytes[dot - 2] | 0x20 == 0x77 && bytes[dot - 3] | 0x20 == 0x77 { return true }
-            start = dot + 1
-        }
-        start = 0
-        while start < bytes.count, let found = memchr(base + start, 0x3A, bytes.count - start) {  // :
-            let colon = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if colon + 2 < bytes.count && bytes[colon + 1] == 0x2F && bytes[colon + 2] == 0x2F { return true }
-            start = colon + 1
-        }
-        return false
+        func next(_ at: Int, _ byte: UInt8) -> Bool { at + 1 < bytes.count && bytes[at + 1] == byte }
+        return holds(bytes, 0x5D) { next($0, 0x28) }  // ](
+            || holds(bytes, 0x5B) { next($0, 0x5E) }  // [^
+            || holds(bytes, 0x2E) { $0 >= 3 && bytes[$0 - 1] | 0x20 == 0x77 && bytes[$0 - 2] | 0x20 == 0x77 && bytes[$0 - 3] | 0x20 == 0x77 }  // www.
+            || holds(bytes, 0x3A) { next($0, 0x2F) && next($0 + 1, 0x2F) }  // ://
     }
 
-    /// Whether `first` stands right before `second` somewhere in `bytes`.
-    private static func holdsPair(_ bytes: UnsafeBufferPointer<UInt8>, _ first: UInt8, _ second: UInt8) -> Bool {
+    /// Whether `byte` stands somewhere in `bytes` at an offset that `test` accepts: `memchr`
+    /// from one occurrence to the next.
+    private static func holds(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8, where test: (Int) -> Bool) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         var start = 0
-        while start < bytes.count, let found = memchr(base + start, Int32(first), bytes.count - start) {
+        while start < bytes.count, let found = memchr(base + start, Int32(byte), bytes.count - start) {
             let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if at + 1 < bytes.count && bytes[at + 1] == second { return true }
+            if test(at) { return true }
             start = at + 1
         }
         return false
