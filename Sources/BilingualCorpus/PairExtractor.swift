@@ -998,7 +998,7 @@ public final class PairExtractor {
             // (The bracket first: most originals have none after them.)
             if let translation = bracketedTranslation(line, masked: masked, after: zhEnd),
                !pair.en.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }),
-               translation.text.first?.isUppercase == true, translation.text.split(separator: " ").count >= 2,
+               Self.readsAsTitle(translation.text),
                spellsPinyin(pair.en, of: zh) {
                 Self.render(&pair, byTranslation: translation)
             }
@@ -1120,7 +1120,7 @@ public final class PairExtractor {
             end = Self.chineseRunEnd(line, covered: covered, from: next)
         }
         guard let translation = bracketedTranslation(line, masked: masked, after: end),
-              translation.text.first?.isUppercase == true, translation.text.split(separator: " ").count >= 2 else { return nil }
+              Self.readsAsTitle(translation.text) else { return nil }
         let zh = line.string(start..<end)
         guard let romanized = Self.romanization(line, before: start, floor: floor, letters: pinyinLetters(of: zh).utf8.count),
               spellsPinyin(line.string(romanized), of: zh) else { return nil }
@@ -1130,6 +1130,12 @@ public final class PairExtractor {
         pair.confidence = max(0.3, pair.confidence - 0.1)
         Self.render(&pair, byTranslation: translation)
         return (pair, end)
+    }
+
+    /// Whether a bracketed translation reads as a cited title's (or sentence's): capitalized,
+    /// of two words or more, not a gloss in lower case (`(to muzzle)`) nor one word (`(Shanghai)`).
+    private static func readsAsTitle(_ translation: String) -> Bool {
+        translation.first?.isUppercase == true && translation.split(separator: " ").count >= 2
     }
 
     /// `pair`, whose English is the romanization of a cited title, rendered instead by the
