@@ -118,7 +118,7 @@ struct EnglishSpanChooser {
         // not name (`universalista confuciana (天下)`).
         var phrase = tokens
         if lastWord > 0, tokens[lastWord - 1].isWord, !EnglishWords.endsTerm(tokens[lastWord - 1]),
-           EnglishWords.isGlossedRomanceSchool(tokens[lastWord].lowercased, in: facts.zh) {
+           EnglishWords.isGlossedSchool(tokens[lastWord].lowercased, in: facts.zh, table: EnglishWords.romanceSchoolAdjectives) {
             phrase.removeLast()
         }
         return nounPhrase(phrase, facts).map { withNamePrefix($0, line: line, floor: floor, tokens: phrase, facts: facts) }

@@ -122,15 +122,10 @@ enum EnglishWords {
         return table
     }()
 
-    /// Whether `word` (lower case) is one of `schoolAdjectives` and `zh` holds none of its morphemes.
-    static func isGlossedSchool(_ word: String, in zh: String) -> Bool {
-        guard let morphemes = schoolAdjectives[word] else { return false }
-        return !morphemes.contains { zh.contains($0) }
-    }
-
-    /// Whether `word` (lower case) is one of `romanceSchoolAdjectives` and `zh` holds none of its morphemes.
-    static func isGlossedRomanceSchool(_ word: String, in zh: String) -> Bool {
-        guard let morphemes = romanceSchoolAdjectives[word] else { return false }
+    /// Whether `word` (lower case) is one of the adjectives in `table` (`schoolAdjectives` or
+    /// `romanceSchoolAdjectives`) and `zh` holds none of its morphemes.
+    static func isGlossedSchool(_ word: String, in zh: String, table: [String: [String]] = schoolAdjectives) -> Bool {
+        guard let morphemes = table[word] else { return false }
         return !morphemes.contains { zh.contains($0) }
     }
 
