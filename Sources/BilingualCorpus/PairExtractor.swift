@@ -1163,7 +1163,7 @@ public final class PairExtractor {
             if CharacterClass.isLatinLetter(c) {
                 count += 1
                 first = k - 1
-            } else if !(CharacterClass.isSpace(c) || "(),-'’_*".unicodeScalars.contains(c)) {
+            } else if !(CharacterClass.isSpace(c) || Self.romanizationJoints.contains(c)) {
                 break
             }
             k -= 1
@@ -1171,6 +1171,9 @@ public final class PairExtractor {
         guard count >= 4 else { return nil }
         return first..<end
     }
+
+    /// What may stand between the syllables of a romanized title: `(xia)`, `er bian), xiangcun`, `Jin-Sui`.
+    static let romanizationJoints = ScalarList("(),-'’_*")
 
     /// Whether `english` spells the pinyin of `zh`, letters alone compared (tones, spaces,
     /// digits and punctuation aside): `Qu zhengzhihua de zhengzhi: duan 20 shiji` and
